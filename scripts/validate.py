@@ -1,0 +1,16 @@
+#!/usr/bin/env python3
+"""Check every annotation under annotations/ against the schema and the essay.
+
+Usage: python scripts/validate.py [--strict]   (see --help)
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from factcheck.cli import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main(["--root", str(ROOT), *sys.argv[1:]]))

@@ -1,0 +1,215 @@
+"""Load every annotation file, check it, and anchor it to the essay: one code path for the
+validator script, the MkDocs plugin and the tests.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema as schema_check
+from .essay import read_paragraphs
+from .model import Anchor, Annotation, Paragraph, SourceRecord
+from .problems import ProblemList
+from .textmatch import closest_passage, locate
+from .yaml_loader import YamlDocument, YamlProblem, load_bytes
+
+ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MAX_ID_LENGTH = 64
+CONTEXT_CHARS = 32  # length of TextQuoteSelector prefix and suffix
+
+
+class SetupError(Exception):
+    """The validator could not run at all (missing essay, schema or folder): exit status 2."""
+
+
+@dataclass
+class Project:
+    """Where things are. Paths are absolute; ``root`` is what messages are relative to."""
+
+    root: Path
+    essay: Path
+    annotations_dir: Path
+    schema: Path
+
+    @classmethod
+    def at(cls, root: Path, essay: str = "docs/index.md", annotations: str = "annotations",
+           schema: str | None = None) -> Project:
+        root = root.resolve()
+        annotations_dir = (root / annotations).resolve()
+        return cls(
+            root=root,
+            essay=(root / essay).resolve(),
+            annotations_dir=annotations_dir,
+            schema=(root / schema).resolve() if schema else annotations_dir / "schema.json",
+        )
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.resolve().relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+
+@dataclass
+class Catalog:
+    paragraphs: dict[str, Paragraph]
+    annotations: list[Annotation]  # valid ones, in reading order
+    problems: ProblemList
+    files: list[Path] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems.errors
+
+    def by_paragraph(self) -> dict[str, list[Annotation]]:
+        grouped: dict[str, list[Annotation]] = {}
+        for annotation in self.annotations:
+            grouped.setdefault(annotation.paragraph, []).append(annotation)
+        return grouped
+
+
+def load_catalog(project: Project) -> Catalog:
+    """Read the essay and every ``*.yaml`` annotation; collect all problems."""
+    for what, path in (("essay", project.essay), ("schema", project.schema)):
+        if not path.is_file():
+            raise SetupError(f"{what} file not found: {project.display(path)}")
+    if not project.annotations_dir.is_dir():
+        raise SetupError(f"annotations folder not found: {project.display(project.annotations_dir)}")
+    try:
+        schema_check.load_validator(project.schema)
+    except Exception as exc:  # an unreadable schema means nothing can be checked
+        raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
+
+    problems = ProblemList()
+    paragraphs = read_paragraphs(project.essay, project.display(project.essay), problems)
+    files = sorted(project.annotations_dir.glob("*.yaml"))
+    for stray in sorted(project.annotations_dir.glob("*.yml")):
+        problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
+    annotations = []
+    for path in files:
+        annotation = load_annotation(path, project, paragraphs, problems)
+        if annotation is not None:
+            annotations.append(annotation)
+    _check_duplicates(annotations, problems)
+    order = {slug: index for index, slug in enumerate(paragraphs)}
+    annotations.sort(key=lambda a: (order[a.paragraph], a.anchor.start, -a.anchor.end, a.id))
+    problems.sort()
+    return Catalog(paragraphs, annotations, problems, files)
+
+
+def load_annotation(path: Path, project: Project, paragraphs: dict[str, Paragraph],
+                    problems: ProblemList) -> Annotation | None:
+    """Load and check one file. Returns the annotation only when it has no errors."""
+    shown = project.display(path)
+    before = len(problems.errors)
+    annotation_id = path.stem
+    if len(annotation_id) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(annotation_id):
+        problems.error(shown, 1, 1, f"file name '{path.name}' must be the annotation id: lowercase "
+                       f"letters and digits joined by -, at most {MAX_ID_LENGTH} characters, then .yaml")
+    try:
+        document = load_bytes(path.read_bytes())
+    except YamlProblem as exc:
+        problems.error(shown, exc.line, exc.col, exc.message)
+        return None
+    except OSError as exc:
+        problems.error(shown, 1, 1, f"cannot read file: {exc.strerror}")
+        return None
+    if not isinstance(document.data, dict):
+        problems.error(shown, 1, 1, "the file must be a mapping of fields (paragraph:, quote:, ...)")
+        return None
+    schema_check.check(document, shown, project.schema, problems)
+    anchor = _anchor(document, shown, paragraphs, problems)
+    if len(problems.errors) > before or anchor is None:
+        return None
+    return _build(annotation_id, shown, document.data, anchor)
+
+
+def _anchor(document: YamlDocument, shown: str, paragraphs: dict[str, Paragraph],
+            problems: ProblemList) -> Anchor | None:
+    data = document.data
+    slug, quote = data.get("paragraph"), data.get("quote")
+    if not isinstance(slug, str) or not isinstance(quote, str):
+        return None  # the schema check has reported it
+    if slug not in paragraphs:
+        at = document.position(("paragraph",))
+        guess = difflib.get_close_matches(slug, list(paragraphs), n=1, cutoff=0.5)
+        hint = f"; did you mean '{guess[0]}'?" if guess else "; see the ¶ permalinks on the essay page"
+        problems.error(shown, at.line, at.col, f"unknown paragraph '{slug}'{hint}")
+        return None
+    return anchor_quote(paragraphs[slug], quote, data.get("occurrence"), document, shown, problems)
+
+
+def anchor_quote(paragraph: Paragraph, quote: str, occurrence, document: YamlDocument, shown: str,
+                 problems: ProblemList) -> Anchor | None:
+    at = document.position(("quote",))
+    spans = locate(paragraph.text, quote)
+    if not spans:
+        passage, _ = closest_passage(paragraph.text, quote)
+        problems.error(shown, at.line, at.col,
+                       f"quote not found in paragraph '{paragraph.id}'; closest: \"{passage}\"")
+        return None
+    if not isinstance(occurrence, int) or isinstance(occurrence, bool):
+        occurrence = None
+    if occurrence is None and len(spans) > 1:
+        problems.error(shown, at.line, at.col,
+                       f"quote occurs {len(spans)} times in paragraph '{paragraph.id}'; add "
+                       f"'occurrence: N' (1 to {len(spans)}) or quote a longer passage")
+        return None
+    if occurrence is not None and occurrence > len(spans):
+        where = document.position(("occurrence",))
+        times = "once" if len(spans) == 1 else f"{len(spans)} times"
+        problems.error(shown, where.line, where.col,
+                       f"occurrence {occurrence} asked for, but the quote occurs {times} in "
+                       f"paragraph '{paragraph.id}'")
+        return None
+    start, end = spans[(occurrence or 1) - 1]
+    return make_anchor(paragraph, start, end)
+
+
+def make_anchor(paragraph: Paragraph, start: int, end: int) -> Anchor:
+    text = paragraph.text
+    return Anchor(
+        paragraph=paragraph.id,
+        start=start,
+        end=end,
+        exact=text[start:end],
+        prefix=text[max(0, start - CONTEXT_CHARS) : start],
+        suffix=text[end : end + CONTEXT_CHARS],
+    )
+
+
+def _build(annotation_id: str, shown: str, data: dict, anchor: Anchor) -> Annotation:
+    return Annotation(
+        id=annotation_id,
+        path=shown,
+        paragraph=data["paragraph"],
+        quote=data["quote"],
+        kind=data["kind"],
+        note=data["note"],
+        author=data["author"],
+        created=data["created"],
+        occurrence=data.get("occurrence"),
+        verdict=data.get("verdict"),
+        claim=data.get("claim"),
+        caveats=list(data.get("caveats", [])),
+        since=data.get("since"),
+        sources=[SourceRecord(**source) for source in data.get("sources", [])],
+        updated=data.get("updated"),
+        anchor=anchor,
+    )
+
+
+def _check_duplicates(annotations: list[Annotation], problems: ProblemList) -> None:
+    seen: dict[tuple, Annotation] = {}
+    for annotation in sorted(annotations, key=lambda a: a.path):
+        key = (annotation.paragraph, annotation.anchor.start, annotation.anchor.end,
+               annotation.verdict or annotation.kind)
+        if key in seen:
+            problems.error(annotation.path, 1, 1,
+                           f"same quote and verdict as {seen[key].path} in paragraph "
+                           f"'{annotation.paragraph}'; merge the two annotations")
+        else:
+            seen[key] = annotation

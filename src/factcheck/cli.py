@@ -1,0 +1,66 @@
+"""``scripts/validate.py``: check every annotation against the schema and the essay.
+
+Exit status: 0 when everything is valid, 1 when problems were found, 2 when the check could
+not run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .catalog import Catalog, Project, SetupError, load_catalog
+from .problems import Problem
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="validate.py",
+        description="Check that every annotation is well formed and anchors to the essay.",
+    )
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="project folder (default: the current folder)")
+    parser.add_argument("--essay", default="docs/index.md", help="the essay, relative to --root")
+    parser.add_argument("--annotations", default="annotations",
+                        help="the annotations folder, relative to --root")
+    parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    parser.add_argument("--quiet", action="store_true", help="print problems only")
+    return parser
+
+
+def report(catalog: Catalog, strict: bool, out=sys.stdout, github: bool = False) -> int:
+    problems: list[Problem] = list(catalog.problems)
+    for problem in problems:
+        print(problem.format(), file=out)
+    if github:
+        for problem in problems:
+            print(problem.format_github(), file=out)
+    errors = len(catalog.problems.errors)
+    warnings = len(catalog.problems.warnings)
+    failing = errors + (warnings if strict else 0)
+    return 1 if failing else 0
+
+
+def summary(catalog: Catalog) -> str:
+    return (
+        f"{len(catalog.files)} annotation files, {len(catalog.annotations)} valid, "
+        f"{len(catalog.problems.errors)} errors, {len(catalog.problems.warnings)} warnings, "
+        f"{len(catalog.paragraphs)} paragraphs"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        project = Project.at(args.root, args.essay, args.annotations)
+        catalog = load_catalog(project)
+    except SetupError as exc:
+        print(f"validate.py: cannot run: {exc}", file=sys.stderr)
+        return 2
+    github = os.environ.get("GITHUB_ACTIONS") == "true"
+    status = report(catalog, args.strict, github=github)
+    if not args.quiet:
+        print(summary(catalog), file=sys.stderr)
+    return status

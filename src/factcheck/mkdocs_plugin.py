@@ -1,0 +1,123 @@
+"""The MkDocs adapter: the only module that imports MkDocs. Its events only delegate."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File
+
+from .catalog import Catalog, Project, SetupError, load_catalog
+from .export import annotation_collection
+from .mdext import FactcheckExtension
+
+log = get_plugin_logger(__name__)
+
+ASSETS = Path(__file__).parent / "assets"
+CSS = "assets/factcheck/factcheck.css"
+JS = "assets/factcheck/factcheck.js"
+_NOTE_ID = re.compile(r'<section\b[^>]*\bid="a-([a-z0-9-]+)"')
+_HIGHLIGHT = re.compile(r'<mark\b[^>]*\bdata-annotation="([a-z0-9-]+)"')
+
+
+class FactcheckConfig(Config):
+    essay = c.Type(str, default="index.md")
+    annotations_dir = c.Type(str, default="annotations")
+    export = c.Type(str, default="annotations.jsonld")
+
+
+class FactcheckPlugin(BasePlugin[FactcheckConfig]):
+    def __init__(self):
+        self.catalog: Catalog | None = None
+        self.extension: FactcheckExtension | None = None
+        self.rendered_notes: dict[str, int] = {}
+        self.rendered_highlights: set[str] = set()
+
+    def on_startup(self, *, command, dirty):
+        """Defined so that one instance serves every rebuild of ``mkdocs serve``."""
+
+    def on_config(self, config):
+        root = Path(config.config_file_path).parent
+        docs = Path(config.docs_dir)
+        project = Project.at(root, essay=str(docs / self.config.essay),
+                             annotations=self.config.annotations_dir)
+        try:
+            catalog = load_catalog(project)
+        except SetupError as exc:
+            raise PluginError(f"factcheck: {exc}") from None
+        for problem in catalog.problems.warnings:
+            log.warning(problem.format())
+        if catalog.problems.errors:
+            listing = "\n".join(p.format() for p in catalog.problems.errors)
+            raise PluginError(
+                f"factcheck: {len(catalog.problems.errors)} annotation problem(s); "
+                f"run scripts/validate.py for the same list:\n{listing}"
+            )
+        self.catalog = catalog
+        self.extension = FactcheckExtension(catalog)
+        self.extension.active = False
+        config.markdown_extensions.append(self.extension)
+        for entry, target in ((CSS, config.extra_css), (JS, config.extra_javascript)):
+            if entry not in target:
+                target.append(entry)
+        watch = str(project.annotations_dir)
+        if watch not in config.watch:
+            config.watch.append(watch)
+        self.rendered_notes, self.rendered_highlights = {}, set()
+        return config
+
+    def on_files(self, files, *, config):
+        for name in ("factcheck.css", "factcheck.js"):
+            files.append(File.generated(config, f"assets/factcheck/{name}",
+                                        abs_src_path=str(ASSETS / name)))
+        essay = files.get_file_from_path(self.config.essay)
+        if essay is None:
+            raise PluginError(f"factcheck: essay page '{self.config.essay}' is not in docs_dir")
+        page_path = essay.url or "./"
+        collection = annotation_collection(self.catalog, config.site_url or "", page_path,
+                                           self.config.export)
+        files.append(File.generated(config, self.config.export,
+                                    content=json.dumps(collection, ensure_ascii=False, indent=1)))
+        return files
+
+    def on_page_markdown(self, markdown, *, page, config, files):
+        self.extension.active = page.file.src_uri == self.config.essay
+        if self.extension.active:
+            self.extension.log.reset()
+        return markdown
+
+    def on_page_content(self, html, *, page, config, files):
+        self.extension.active = False
+        return html
+
+    def on_post_page(self, output, *, page, config):
+        if page.file.src_uri == self.config.essay:
+            for found in _NOTE_ID.findall(output):
+                self.rendered_notes[found] = self.rendered_notes.get(found, 0) + 1
+            self.rendered_highlights = set(_HIGHLIGHT.findall(output))
+        return output
+
+    def on_post_build(self, *, config):
+        problems = list(self.extension.log.failures)
+        for annotation in self.catalog.annotations:
+            count = self.rendered_notes.get(annotation.id, 0)
+            if count != 1:
+                problems.append(f"{annotation.path}: note rendered {count} times, expected once")
+            if annotation.id not in self.rendered_highlights:
+                problems.append(f"{annotation.path}: highlight missing from the page")
+        unknown = set(self.rendered_notes) - {a.id for a in self.catalog.annotations}
+        problems.extend(f"note a-{name} on the page has no annotation file" for name in sorted(unknown))
+        exported = Path(config.site_dir) / self.config.export
+        if exported.is_file():
+            items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
+            if len(items) != len(self.catalog.annotations):
+                problems.append(f"{self.config.export} holds {len(items)} annotations, "
+                                f"expected {len(self.catalog.annotations)}")
+        if problems:
+            raise PluginError("factcheck: annotations were lost in the build:\n" + "\n".join(problems))
+        log.info(f"{len(self.catalog.annotations)} annotations rendered and exported")

@@ -1,0 +1,135 @@
+"""Check a loaded annotation against ``annotations/schema.json`` and explain each failure."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+
+from .problems import ProblemList
+from .yaml_loader import YamlDocument
+
+_TYPE_NAMES = {
+    str: "a string",
+    bool: "true/false",
+    int: "a whole number",
+    float: "a number",
+    list: "a list",
+    dict: "a mapping",
+    type(None): "nothing (an empty value)",
+}
+
+_PATTERN_HINTS = {
+    "url": "must be an http:// or https:// address with a host",
+    "archive_url": "must be an http:// or https:// address with a host",
+    "date": 'must be a date written "YYYY", "YYYY-MM" or "YYYY-MM-DD"',
+    "accessed": 'must be a date written "YYYY-MM-DD"',
+    "created": 'must be a date written "YYYY-MM-DD"',
+    "updated": 'must be a date written "YYYY-MM-DD"',
+    "paragraph": "must be a paragraph id such as 'tax-benefits' (lowercase words joined by -)",
+}
+
+
+@lru_cache(maxsize=8)
+def _validator(schema_path: str, mtime: float) -> jsonschema.Draft7Validator:
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    jsonschema.Draft7Validator.check_schema(schema)
+    return jsonschema.Draft7Validator(schema)
+
+
+def load_validator(schema_path: Path) -> jsonschema.Draft7Validator:
+    return _validator(str(schema_path), schema_path.stat().st_mtime)
+
+
+def _field_name(path: tuple) -> str:
+    parts = []
+    for part in path:
+        parts.append(f"[{part + 1}]" if isinstance(part, int) else f".{part}")
+    return "".join(parts).lstrip(".") or "the file"
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return (
+            f"YAML read an unquoted word as {str(value).lower()}; put the value in quotes"
+        )
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return "YAML read an unquoted date; put it in quotes, for example \"2026-11-26\""
+    return f"got {_TYPE_NAMES.get(type(value), type(value).__name__)}"
+
+
+def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, tuple]:
+    """A contributor-facing sentence for one schema error, and the path it is about."""
+    path = tuple(error.absolute_path)
+    name = _field_name(path)
+    last = path[-1] if path else None
+    validator = error.validator
+    if validator == "additionalProperties":
+        extras = sorted(set(error.instance) - set(error.schema.get("properties", {})))
+        key = extras[0]
+        guess = difflib.get_close_matches(key, list(error.schema.get("properties", {})), n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else "; remove it"
+        where = "source" if path else "annotation"
+        return f"unknown field '{key}' in {where} {name if path else ''}".rstrip() + hint, path + (
+            ("__key__", key),
+        )
+    if validator == "required":
+        missing = error.message.split("'")[1]
+        owner = "a source" if path else "an annotation"
+        because = ""
+        if list(error.schema_path)[:1] == ["allOf"]:
+            because = f" (needed for kind: {error.instance.get('kind')})"
+        return f"missing required field '{missing}' in {owner}{because}", path + (("__at__", "kind"),)
+    if validator == "type":
+        expected = error.validator_value
+        return f"'{name}' must be {_TYPE_NAMES.get({'string': str, 'integer': int, 'array': list, 'object': dict}.get(expected), expected)}: {_describe_value(error.instance)}", path
+    if validator == "enum":
+        choices = ", ".join(error.validator_value)
+        guess = difflib.get_close_matches(str(error.instance), error.validator_value, n=1)
+        hint = f"; did you mean '{guess[0]}'?" if guess else ""
+        return f"'{name}' is '{error.instance}', which is not one of: {choices}{hint}", path
+    if validator == "pattern":
+        hint = _PATTERN_HINTS.get(last, f"does not match {error.validator_value}")
+        return f"'{name}' {hint} (got {error.instance!r})", path
+    if validator == "maxLength":
+        return f"'{name}' is {len(error.instance)} characters long; at most {error.validator_value} allowed", path
+    if validator == "minLength":
+        return f"'{name}' is empty; write something or remove the field", path
+    if validator == "minItems":
+        return f"'{name}' needs at least {error.validator_value} entry", path
+    if validator == "minimum":
+        return f"'{name}' must be at least {error.validator_value}", path
+    if validator == "not":
+        present = [k for k in ("verdict", "claim") if k in error.instance]
+        return (
+            f"{' and '.join(repr(k) for k in present)} belong only to kind: claim; "
+            "remove them or set kind: claim",
+            path + (("__key__", present[0]),) if present else path,
+        )
+    return f"'{name}': {error.message}", path
+
+
+def check(document: YamlDocument, path: str, schema_path: Path, problems: ProblemList) -> bool:
+    """Add one problem per schema error; return True when the document is schema-valid."""
+    validator = load_validator(schema_path)
+    errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        message, at = _message(error, validator.schema.get("properties", {}))
+        position = _resolve_position(document, at)
+        problems.error(path, position.line, position.col, message)
+    return not errors
+
+
+def _resolve_position(document: YamlDocument, at: tuple):
+    if at and isinstance(at[-1], tuple):
+        marker, key = at[-1]
+        base = at[:-1]
+        if (base + (key,)) in document.key_positions:
+            return document.key_positions[base + (key,)]
+        return document.position(base)
+    return document.position(at)

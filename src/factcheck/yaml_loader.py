@@ -1,0 +1,171 @@
+"""Load one annotation file with PyYAML's safe loader, keeping the position of every value.
+
+Only a strict subset of YAML is accepted: no anchors or aliases, no explicit tags, no merge
+keys, no duplicate keys, bounded size and depth. Every problem names a line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from .model import Position
+
+MAX_FILE_BYTES = 64 * 1024
+MAX_DEPTH = 12
+
+PathKey = tuple  # a path into the document: keys and list indices
+
+
+@dataclass
+class YamlDocument:
+    data: Any
+    positions: dict[PathKey, Position] = field(default_factory=dict)  # value positions
+    key_positions: dict[PathKey, Position] = field(default_factory=dict)
+
+    def position(self, path: PathKey) -> Position:
+        """The position of the value at ``path``, or of its nearest ancestor."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), Position(1, 1))
+
+
+class YamlProblem(Exception):
+    def __init__(self, message: str, line: int = 1, col: int = 1):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.col = col
+
+
+def _position(mark) -> Position:
+    return Position(mark.line + 1, mark.column + 1)
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A SafeLoader that refuses anchors, aliases, explicit tags and deep nesting."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent, index):
+        event = self.peek_event()
+        where = _position(event.start_mark)
+        if isinstance(event, yaml.AliasEvent):
+            raise YamlProblem(
+                "aliases (*name) are not allowed; write the value out in full", where.line, where.col
+            )
+        if getattr(event, "anchor", None) is not None:
+            raise YamlProblem(
+                f"anchors (&{event.anchor}) are not allowed; write the value out in full",
+                where.line,
+                where.col,
+            )
+        if getattr(event, "tag", None) not in (None, "!"):
+            raise YamlProblem(
+                f"explicit tags ({event.tag}) are not allowed; remove the tag", where.line, where.col
+            )
+        self._depth += 1
+        if self._depth > MAX_DEPTH:
+            raise YamlProblem(
+                f"nesting deeper than {MAX_DEPTH} levels; annotations need at most 4",
+                where.line,
+                where.col,
+            )
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+
+def decode(raw: bytes) -> str:
+    """Decode UTF-8 strictly, naming the line and column of the first bad byte."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise YamlProblem(
+            f"file is {len(raw)} bytes, over the {MAX_FILE_BYTES}-byte limit; "
+            "an annotation should be a few kilobytes"
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        before = raw[: exc.start]
+        line = before.count(b"\n") + 1
+        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        raise YamlProblem("file is not valid UTF-8; save it as UTF-8", line, col) from None
+    return text.removeprefix("\ufeff")
+
+
+def parse(text: str) -> YamlDocument:
+    """Parse YAML text into plain Python values plus their positions.
+
+    Raises :class:`YamlProblem` for the first syntax problem (YAML cannot recover from one);
+    duplicate keys are collected in ``problems`` instead.
+    """
+    if not text.strip() or all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
+    ):
+        raise YamlProblem("file is empty; an annotation needs at least paragraph, quote, kind")
+    loader = _StrictLoader(text)
+    try:
+        node = loader.get_single_node()
+    except YamlProblem:
+        raise
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        message = exc.problem or str(exc)
+        if exc.context:
+            message = f"{exc.context}: {message}"
+        raise YamlProblem(f"YAML syntax: {message}", line, col) from None
+    except yaml.YAMLError as exc:
+        raise YamlProblem(f"YAML syntax: {exc}") from None
+    finally:
+        loader.dispose()
+    if node is None:
+        raise YamlProblem("file is empty; an annotation needs at least paragraph, quote, kind")
+    document = YamlDocument(data=None)
+    document.data = _construct(loader, node, (), document)
+    return document
+
+
+def _construct(loader: _StrictLoader, node: yaml.Node, path: PathKey, doc: YamlDocument) -> Any:
+    doc.positions[path] = _position(node.start_mark)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            where = _position(key_node.start_mark)
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+                raise YamlProblem("keys must be plain field names", where.line, where.col)
+            key = loader.construct_object(key_node)
+            if not isinstance(key, str):
+                key = str(key_node.value)
+            if key in result:
+                first = doc.key_positions[path + (key,)]
+                raise YamlProblem(
+                    f"duplicate key '{key}' (first at line {first.line}); "
+                    "YAML would silently keep only the last one, so remove one of them",
+                    where.line,
+                    where.col,
+                )
+            doc.key_positions[path + (key,)] = where
+            result[key] = _construct(loader, value_node, path + (key,), doc)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [
+            _construct(loader, item, path + (index,), doc) for index, item in enumerate(node.value)
+        ]
+    try:
+        return loader.construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:
+        where = _position(node.start_mark)
+        raise YamlProblem(f"cannot read value {node.value!r}: {exc}", where.line, where.col) from None
+
+
+def load_bytes(raw: bytes) -> YamlDocument:
+    return parse(decode(raw))
