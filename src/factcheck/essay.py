@@ -21,6 +21,9 @@ UI_ATTRIBUTE = "data-fc-ui"  # marks elements we add (markers, notes): not part 
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(---|\.\.\.)\s*\n", re.S)
 _ID_LINE = re.compile(r"\{:[^}]*#p-([A-Za-z0-9_-]+)[^}]*\}")
 ESSAY_EXTENSIONS = ["attr_list", "md_in_html"]
+# Tree processors that read paragraph text run after Markdown's "unescape" (priority 0), which
+# turns backslash escapes such as \* back into the characters a reader sees.
+TREE_PRIORITY = -5
 
 
 def strip_front_matter(source: str) -> tuple[str, int]:
@@ -85,7 +88,7 @@ class _Capture(markdown.treeprocessors.Treeprocessor):
 
 def render_tree(body: str) -> etree.Element:
     md = markdown.Markdown(extensions=ESSAY_EXTENSIONS)
-    md.treeprocessors.register(_Capture(md), "fc-capture", 0)
+    md.treeprocessors.register(_Capture(md), "fc-capture", TREE_PRIORITY)
     md.convert(body)
     return md.captured_root
 

@@ -14,7 +14,7 @@ import markdown
 
 from . import render
 from .catalog import Catalog
-from .essay import UI_ATTRIBUTE, element_text, iter_paragraph_elements
+from .essay import TREE_PRIORITY, UI_ATTRIBUTE, element_text, iter_paragraph_elements
 from .highlight import wrap_ranges
 from .textmatch import locate
 
@@ -109,8 +109,7 @@ class FactcheckExtension(markdown.Extension):
         self.active = True
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
-        # After inline processing (20) and attribute lists (8), before the table of contents (5).
-        md.treeprocessors.register(EssayDecorator(md, self), "factcheck", 7)
+        md.treeprocessors.register(EssayDecorator(md, self), "factcheck", TREE_PRIORITY)
 
 
 __all__ = ["FactcheckExtension", "RenderLog", "UI_ATTRIBUTE"]
