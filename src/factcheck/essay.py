@@ -102,9 +102,11 @@ def read_paragraphs(path: Path, display_path: str, problems: ProblemList) -> dic
     for slug, element in iter_paragraph_elements(render_tree(body)):
         line = lines.get(slug, 1)
         if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", slug):
-            problems.error(display_path, line, 1, f"paragraph id 'p-{slug}' must be lowercase words joined by -")
+            problems.error(display_path, line, 1,
+                           f"paragraph id 'p-{slug}' must be lowercase words joined by -")
         if slug in paragraphs:
-            problems.error(display_path, line, 1, f"paragraph id 'p-{slug}' is used twice (first at line {paragraphs[slug].line})")
+            problems.error(display_path, line, 1,
+                           f"paragraph id 'p-{slug}' is used twice (first at line {paragraphs[slug].line})")
             continue
         paragraphs[slug] = Paragraph(slug, element_text(element), line, element.get("lang"))
     return paragraphs

@@ -24,6 +24,8 @@ _TYPE_NAMES = {
     type(None): "nothing (an empty value)",
 }
 
+_JSON_TYPES = {"string": str, "integer": int, "array": list, "object": dict}
+
 _PATTERN_HINTS = {
     "url": "must be an http:// or https:// address with a host",
     "archive_url": "must be an http:// or https:// address with a host",
@@ -86,8 +88,9 @@ def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, 
             because = f" (needed for kind: {error.instance.get('kind')})"
         return f"missing required field '{missing}' in {owner}{because}", path + (("__at__", "kind"),)
     if validator == "type":
-        expected = error.validator_value
-        return f"'{name}' must be {_TYPE_NAMES.get({'string': str, 'integer': int, 'array': list, 'object': dict}.get(expected), expected)}: {_describe_value(error.instance)}", path
+        expected = _JSON_TYPES.get(error.validator_value)
+        wanted = _TYPE_NAMES.get(expected, error.validator_value)
+        return f"'{name}' must be {wanted}: {_describe_value(error.instance)}", path
     if validator == "enum":
         choices = ", ".join(error.validator_value)
         guess = difflib.get_close_matches(str(error.instance), error.validator_value, n=1)
@@ -97,7 +100,8 @@ def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, 
         hint = _PATTERN_HINTS.get(last, f"does not match {error.validator_value}")
         return f"'{name}' {hint} (got {error.instance!r})", path
     if validator == "maxLength":
-        return f"'{name}' is {len(error.instance)} characters long; at most {error.validator_value} allowed", path
+        limit = error.validator_value
+        return f"'{name}' is {len(error.instance)} characters long; at most {limit} allowed", path
     if validator == "minLength":
         return f"'{name}' is empty; write something or remove the field", path
     if validator == "minItems":

@@ -1,0 +1,38 @@
+# Set-up, preview, build and tests. Every target creates .venv from the locks when needed.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build validate test lint clean
+
+$(VENV)/.site: requirements/site.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/site.lock
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+$(VENV)/.dev: $(VENV)/.site requirements/dev.lock
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements/dev.lock
+	touch $@
+
+validate: $(VENV)/.site
+	$(BIN)/python scripts/validate.py
+
+serve: validate
+	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
+
+build: validate
+	$(BIN)/mkdocs build --strict --site-dir site
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check src scripts tests
+	$(BIN)/python -m pytest
+
+lint: $(VENV)/.dev
+	$(BIN)/ruff check src scripts tests
+
+clean:
+	rm -rf site $(VENV) .pytest_cache .ruff_cache

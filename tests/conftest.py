@@ -1,0 +1,99 @@
+"""Shared test helpers: project paths, temporary projects and fixture-site builds."""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
+SCHEMA = ROOT / "annotations" / "schema.json"
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def fixture_site(tmp_path: Path) -> Path:
+    """A copy of the small fixture site, with the project's real schema."""
+    site = tmp_path / "site-src"
+    shutil.copytree(FIXTURE_SITE, site)
+    shutil.copy(SCHEMA, site / "annotations" / "schema.json")
+    return site
+
+
+def build(site: Path, out: Path | None = None) -> Path:
+    """Build ``site`` in-process with ``--strict`` semantics; return the output folder."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    out = out or site.parent / "built"
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out), strict=True)
+    mkdocs_build(config)
+    return out
+
+
+class ParagraphText(HTMLParser):
+    """Collect the reader-visible text of every ``<p id="p-…">``, leaving out our own UI."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.paragraphs: dict[str, str] = {}
+        self.notes: list[str] = []
+        self._current: str | None = None
+        self._depth = 0
+        self._skip_depth = 0
+        self._stack: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "section" and (attrs.get("id") or "").startswith("a-"):
+            self.notes.append(attrs["id"][2:])
+        if tag in ("br", "img", "hr", "input", "meta", "link"):
+            return
+        self._stack.append(tag)
+        if self._current is None and tag == "p" and (attrs.get("id") or "").startswith("p-"):
+            self._current = attrs["id"][2:]
+            self.paragraphs[self._current] = ""
+            self._depth = len(self._stack)
+        elif self._current and "data-fc-ui" in attrs and not self._skip_depth:
+            self._skip_depth = len(self._stack)
+
+    def handle_endtag(self, tag):
+        if not self._stack:
+            return
+        depth = len(self._stack)
+        self._stack.pop()
+        if self._skip_depth == depth:
+            self._skip_depth = 0
+        if self._current and depth == self._depth:
+            self._current = None
+
+    def handle_data(self, data):
+        if self._current and not self._skip_depth:
+            self.paragraphs[self._current] += data
+
+
+def parse_page(html: str) -> ParagraphText:
+    parser = ParagraphText()
+    parser.feed(html)
+    return parser
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> Path:
+    """The project's own site, built once per test session."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    out = tmp_path_factory.mktemp("real-site")
+    config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
+    mkdocs_build(config)
+    return out

@@ -1,0 +1,71 @@
+from conftest import SCHEMA
+from factcheck.problems import ProblemList
+from factcheck.schema import check
+from factcheck.yaml_loader import load_bytes
+
+VALID = b"""\
+paragraph: tax-benefits
+quote: "a 75% reduction"
+kind: claim
+verdict: unsupported
+claim: Some regions cut AI workers' income tax by 75%.
+note: Nothing found.
+sources:
+  - title: T
+    url: https://example.org/t
+    publisher: P
+    date: "2019"
+    supports: S
+author: A
+created: "2026-11-26"
+"""
+
+
+def problems_for(raw: bytes) -> list:
+    problems = ProblemList()
+    check(load_bytes(raw), "annotations/x.yaml", SCHEMA, problems)
+    return [(p.line, p.col, p.message) for p in problems]
+
+
+def test_valid_claim_passes():
+    assert problems_for(VALID) == []
+
+
+def test_unknown_field_suggests_the_intended_one_at_the_key():
+    found = problems_for(VALID.replace(b"sources:", b"soruces:"))
+    messages = [m for _, _, m in found]
+    assert any("unknown field 'soruces'" in m and "did you mean 'sources'" in m for m in messages)
+    assert (7, 1) in [(line, col) for line, col, _ in found]
+
+
+def test_unquoted_no_and_dates_explain_the_yaml_surprise():
+    found = problems_for(VALID.replace(b'created: "2026-11-26"', b"created: 2026-11-26")
+                         .replace(b"author: A", b"author: no"))
+    text = "\n".join(m for _, _, m in found)
+    assert "'author' must be a string: YAML read an unquoted word as false" in text
+    assert "unquoted date" in text
+
+
+def test_claim_needs_verdict_and_claim_sentence():
+    raw = VALID.replace(b"verdict: unsupported\n", b"").replace(b"claim: Some", b"xclaim: Some")
+    messages = [m for _, _, m in problems_for(raw)]
+    assert any("missing required field 'verdict'" in m and "kind: claim" in m for m in messages)
+    assert any("missing required field 'claim'" in m for m in messages)
+
+
+def test_verdict_only_on_claims():
+    raw = VALID.replace(b"kind: claim", b"kind: context")
+    messages = [m for _, _, m in problems_for(raw)]
+    assert any("belong only to kind: claim" in m for m in messages)
+
+
+def test_bad_enum_url_and_long_claim_each_reported_at_their_value():
+    raw = (VALID.replace(b"verdict: unsupported", b"verdict: mostly-acurate")
+           .replace(b"https://example.org/t", b"javascript:alert(1)")
+           .replace(b"claim: Some regions", b"claim: " + b"x" * 130))
+    found = problems_for(raw)
+    by_line = {line: m for line, _, m in found}
+    assert "did you mean 'mostly-accurate'" in by_line[4]
+    assert "http:// or https://" in by_line[9]
+    assert "at most 120 allowed" in by_line[5]
+    assert len(found) == 3  # all problems, not only the first
