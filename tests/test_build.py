@@ -109,23 +109,32 @@ def test_annotation_lost_during_rendering_fails_the_build(fixture_site, monkeypa
 
 
 def test_extension_that_changes_paragraph_text_is_caught(fixture_site, caplog):
+    # The validator reads the essay with plain Markdown; pymdownx.tilde turns ~~x~~ into <del>x</del>.
     config = fixture_site / "mkdocs.yml"
-    config.write_text(config.read_text() + "  - smarty\n")
+    config.write_text(config.read_text() + "  - pymdownx.tilde\n")
     write(fixture_site / "docs" / "index.md", """\
         # Essay
 
-        They said "it's -- fine" and left.
+        They said it was ~~fine~~ and left.
         {: #p-only }
         """)
     for old in (fixture_site / "annotations").glob("*.yaml"):
         old.unlink()
-    write(fixture_site / "annotations" / "dash.yaml", """\
+    write(fixture_site / "annotations" / "struck.yaml", """\
         paragraph: only
-        quote: "it's -- fine"
+        quote: "was ~~fine~~ and"
         kind: editorial
-        note: The validator sees two hyphens; smarty turns them into a dash.
+        note: The validator sees the tildes; the build does not.
         author: A
         created: "2026-11-26"
         """)
-    assert ("annotations/dash.yaml: quote no longer anchors in the rendered paragraph 'only'"
+    assert ("annotations/struck.yaml: quote no longer anchors in the rendered paragraph 'only'"
             in build_error(fixture_site, caplog))
+
+
+def test_extension_that_runs_after_us_keeps_highlights(fixture_site):
+    config = fixture_site / "mkdocs.yml"
+    config.write_text(config.read_text() + "  - smarty\n")
+    html = (build(fixture_site) / "index.html").read_text(encoding="utf-8")
+    assert 'data-annotation="curse-quote"' in html
+    assert "&ldquo;" in html or "“" in html

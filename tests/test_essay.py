@@ -63,3 +63,18 @@ def test_every_annotation_renders_exactly_one_note_and_is_exported(real_site, es
         assert essay_html.count(f'id="a-{name}"') == 1, name
     exported = json.loads((real_site / "annotations.jsonld").read_text(encoding="utf-8"))
     assert exported["total"] == len(files) == len(exported["first"]["items"])
+
+
+def test_summary_counts_every_verdict_and_links_findings_to_notes(essay_html):
+    catalog = load_catalog(Project.at(ROOT))
+    summary = essay_html.split('class="fc-summary"', 1)[1].split("</div>", 1)[0]
+    claims = [a for a in catalog.annotations if a.kind == "claim"]
+    assert f"<strong>{len(claims)} claims</strong>" in summary
+    for verdict in {a.verdict for a in claims}:
+        count = sum(a.verdict == verdict for a in claims)
+        label = claims[[a.verdict for a in claims].index(verdict)].verdict_label
+        assert re.search(rf"<strong>{label}</strong> \([^)]*\): {count}</li>", summary), label
+    linked = re.findall(r'href="#a-([a-z0-9-]+)"', summary)
+    assert len(linked) >= 3
+    for name in linked:
+        assert f'id="a-{name}"' in essay_html

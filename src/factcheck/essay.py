@@ -21,9 +21,10 @@ UI_ATTRIBUTE = "data-fc-ui"  # marks elements we add (markers, notes): not part 
 _FRONT_MATTER = re.compile(r"\A---\s*\n.*?\n(---|\.\.\.)\s*\n", re.S)
 _ID_LINE = re.compile(r"\{:[^}]*#p-([A-Za-z0-9_-]+)[^}]*\}")
 ESSAY_EXTENSIONS = ["attr_list", "md_in_html"]
-# Tree processors that read paragraph text run after Markdown's "unescape" (priority 0), which
-# turns backslash escapes such as \* back into the characters a reader sees.
-TREE_PRIORITY = -5
+# Tree processors that read paragraph text run after inline patterns (20) and attribute lists (8)
+# but before MkDocs collects anchors (5), so that the ids of our notes count as anchors.
+TREE_PRIORITY = 7
+_UNESCAPE = markdown.treeprocessors.UnescapeTreeprocessor()
 
 
 def strip_front_matter(source: str) -> tuple[str, int]:
@@ -60,9 +61,15 @@ def paragraph_id(element: etree.Element) -> str | None:
 
 
 def iter_paragraph_elements(root: etree.Element):
+    """Yield ``(slug, element)`` for each essay paragraph, in order.
+
+    Backslash escapes (``\\*``) are restored in each paragraph first: Markdown would only do so
+    at priority 0, after we have read the text.
+    """
     for element in root.iter("p"):
         slug = paragraph_id(element)
         if slug is not None:
+            _UNESCAPE.run(element)
             yield slug, element
 
 

@@ -15,6 +15,7 @@ from mkdocs.structure.files import File
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .export import annotation_collection
 from .mdext import FactcheckExtension
+from .summary import insert_counts
 
 log = get_plugin_logger(__name__)
 
@@ -89,6 +90,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.extension.active = page.file.src_uri == self.config.essay
         if self.extension.active:
             self.extension.log.reset()
+            markdown = insert_counts(markdown, self.catalog)
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
