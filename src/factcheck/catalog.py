@@ -27,24 +27,48 @@ class SetupError(Exception):
 
 @dataclass
 class Project:
-    """Where things are. Paths are absolute; ``root`` is what messages are relative to."""
+    """Where things are. Paths are absolute; ``root`` is what messages are relative to.
+
+    ``essay`` is the main essay page. ``more_essays`` are glob patterns, relative to
+    ``docs_dir``, of further essay pages; an annotation names its page with ``page:``.
+    """
 
     root: Path
     essay: Path
     annotations_dir: Path
     schema: Path
+    docs_dir: Path | None = None  # what page names are relative to; default: the essay's folder
+    more_essays: tuple[str, ...] = ()
 
     @classmethod
     def at(cls, root: Path, essay: str = "docs/index.md", annotations: str = "annotations",
-           schema: str | None = None) -> Project:
+           schema: str | None = None, essays: tuple[str, ...] | list[str] = (),
+           docs: str | None = None) -> Project:
         root = root.resolve()
         annotations_dir = (root / annotations).resolve()
+        essay_path = (root / essay).resolve()
         return cls(
             root=root,
-            essay=(root / essay).resolve(),
+            essay=essay_path,
             annotations_dir=annotations_dir,
             schema=(root / schema).resolve() if schema else annotations_dir / "schema.json",
+            docs_dir=(root / docs).resolve() if docs else essay_path.parent,
+            more_essays=tuple(essays),
         )
+
+    @property
+    def main_page(self) -> str:
+        return self.essay.relative_to(self.docs_dir or self.essay.parent).as_posix()
+
+    def essay_pages(self) -> dict[str, Path]:
+        """Every essay page by its name relative to ``docs_dir``, the main essay first."""
+        docs = self.docs_dir or self.essay.parent
+        pages = {self.main_page: self.essay}
+        for pattern in self.more_essays:
+            for path in sorted(docs.glob(pattern)):
+                if path.is_file() and path.suffix == ".md":
+                    pages.setdefault(path.relative_to(docs).as_posix(), path.resolve())
+        return pages
 
     def display(self, path: Path) -> str:
         try:
@@ -55,19 +79,30 @@ class Project:
 
 @dataclass
 class Catalog:
-    paragraphs: dict[str, Paragraph]
-    annotations: list[Annotation]  # valid ones, in reading order
+    paragraphs: dict[str, Paragraph]  # of the main essay page
+    annotations: list[Annotation]  # valid ones, in reading order (page by page)
     problems: ProblemList
     files: list[Path] = field(default_factory=list)
+    pages: dict[str, dict[str, Paragraph]] = field(default_factory=dict)  # every essay page
+    main_page: str = ""
 
     @property
     def ok(self) -> bool:
         return not self.problems.errors
 
-    def by_paragraph(self) -> dict[str, list[Annotation]]:
+    def by_paragraph(self, page: str | None = None) -> dict[str, list[Annotation]]:
+        """The annotations of one essay page (default: the main one), grouped by paragraph."""
+        page = self.main_page if page is None else page
         grouped: dict[str, list[Annotation]] = {}
         for annotation in self.annotations:
-            grouped.setdefault(annotation.paragraph, []).append(annotation)
+            if annotation.page == page:
+                grouped.setdefault(annotation.paragraph, []).append(annotation)
+        return grouped
+
+    def by_page(self) -> dict[str, list[Annotation]]:
+        grouped: dict[str, list[Annotation]] = {page: [] for page in self.pages}
+        for annotation in self.annotations:
+            grouped[annotation.page].append(annotation)
         return grouped
 
 
@@ -84,25 +119,31 @@ def load_catalog(project: Project) -> Catalog:
         raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
 
     problems = ProblemList()
-    paragraphs = read_paragraphs(project.essay, project.display(project.essay), problems)
+    main_page = project.main_page
+    pages = {name: read_paragraphs(path, project.display(path), problems)
+             for name, path in project.essay_pages().items()}
     files = sorted(project.annotations_dir.glob("*.yaml"))
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
     for path in files:
-        annotation = load_annotation(path, project, paragraphs, problems)
+        annotation = load_annotation(path, project, pages, problems)
         if annotation is not None:
             annotations.append(annotation)
     _check_duplicates(annotations, problems)
-    order = {slug: index for index, slug in enumerate(paragraphs)}
-    annotations.sort(key=lambda a: (order[a.paragraph], a.anchor.start, -a.anchor.end, a.id))
+    order = {(page, slug): index for index, (page, slug) in
+             enumerate((page, slug) for page, paragraphs in pages.items() for slug in paragraphs)}
+    annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.start, -a.anchor.end, a.id))
     problems.sort()
-    return Catalog(paragraphs, annotations, problems, files)
+    return Catalog(pages[main_page], annotations, problems, files, pages, main_page)
 
 
-def load_annotation(path: Path, project: Project, paragraphs: dict[str, Paragraph],
+def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],
                     problems: ProblemList) -> Annotation | None:
-    """Load and check one file. Returns the annotation only when it has no errors."""
+    """Load and check one file. Returns the annotation only when it has no errors.
+
+    ``pages`` maps each essay page name to its paragraphs; the main essay comes first.
+    """
     shown = project.display(path)
     before = len(problems.errors)
     annotation_id = path.stem
@@ -121,10 +162,27 @@ def load_annotation(path: Path, project: Project, paragraphs: dict[str, Paragrap
         problems.error(shown, 1, 1, "the file must be a mapping of fields (paragraph:, quote:, ...)")
         return None
     schema_check.check(document, shown, project.schema, problems)
-    anchor = _anchor(document, shown, paragraphs, problems)
+    page = _page(document, shown, pages, problems)
+    anchor = _anchor(document, shown, pages.get(page, {}), problems) if page else None
     if len(problems.errors) > before or anchor is None:
         return None
-    return _build(annotation_id, shown, document.data, anchor)
+    annotation = _build(annotation_id, shown, document.data, anchor)
+    annotation.page = page
+    return annotation
+
+
+def _page(document: YamlDocument, shown: str, pages: dict[str, dict[str, Paragraph]],
+          problems: ProblemList) -> str | None:
+    """The essay page the annotation is about: its ``page:`` field, or the main essay."""
+    page = document.data.get("page", next(iter(pages)))
+    if not isinstance(page, str):
+        return None  # the schema check has reported it
+    if page not in pages:
+        at = document.position(("page",))
+        listing = ", ".join(pages)
+        problems.error(shown, at.line, at.col, f"unknown essay page '{page}'; essay pages: {listing}")
+        return None
+    return page
 
 
 def _anchor(document: YamlDocument, shown: str, paragraphs: dict[str, Paragraph],
@@ -205,7 +263,7 @@ def _build(annotation_id: str, shown: str, data: dict, anchor: Anchor) -> Annota
 def _check_duplicates(annotations: list[Annotation], problems: ProblemList) -> None:
     seen: dict[tuple, Annotation] = {}
     for annotation in sorted(annotations, key=lambda a: a.path):
-        key = (annotation.paragraph, annotation.anchor.start, annotation.anchor.end,
+        key = (annotation.page, annotation.paragraph, annotation.anchor.start, annotation.anchor.end,
                annotation.verdict or annotation.kind)
         if key in seen:
             problems.error(annotation.path, 1, 1,

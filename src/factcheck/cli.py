@@ -23,6 +23,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="project folder (default: the current folder)")
     parser.add_argument("--essay", default="docs/index.md", help="the essay, relative to --root")
+    parser.add_argument("--essays", action="append", default=[], metavar="PATTERN",
+                        help="glob pattern of further essay pages, relative to the essay's folder "
+                             "(repeatable); annotations name their page with 'page:'")
     parser.add_argument("--annotations", default="annotations",
                         help="the annotations folder, relative to --root")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -47,14 +50,14 @@ def summary(catalog: Catalog) -> str:
     return (
         f"{len(catalog.files)} annotation files, {len(catalog.annotations)} valid, "
         f"{len(catalog.problems.errors)} errors, {len(catalog.problems.warnings)} warnings, "
-        f"{len(catalog.paragraphs)} paragraphs"
+        f"{sum(len(paragraphs) for paragraphs in catalog.pages.values())} paragraphs"
     )
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        project = Project.at(args.root, args.essay, args.annotations)
+        project = Project.at(args.root, args.essay, args.annotations, essays=args.essays)
         catalog = load_catalog(project)
     except SetupError as exc:
         print(f"validate.py: cannot run: {exc}", file=sys.stderr)

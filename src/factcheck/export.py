@@ -61,15 +61,18 @@ def web_annotation(annotation: Annotation, page_url: str) -> dict:
 
 def annotation_collection(catalog: Catalog, site_url: str = "", page_path: str = "",
                           export_path: str = "annotations.jsonld",
-                          label: str = "Fact-check annotations") -> dict:
+                          label: str = "Fact-check annotations",
+                          page_paths: dict[str, str] | None = None) -> dict:
     """All annotations as one ``AnnotationCollection`` with a single page.
 
+    ``page_path`` is the main essay's URL path; ``page_paths`` gives the others by page name.
     Without a ``site_url`` the IRIs are relative to the export file, which sits at the site
     root next to the essay page.
     """
-    page_url = _iri(site_url, page_path)
+    page_paths = page_paths or {}
     collection_id = _iri(site_url, export_path)
-    items = [web_annotation(a, page_url) for a in catalog.annotations]
+    items = [web_annotation(a, _iri(site_url, page_paths.get(a.page, page_path)))
+             for a in catalog.annotations]
     return {
         "@context": ANNO_CONTEXT,
         "id": collection_id,

@@ -47,9 +47,12 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
     def run(self, root: etree.Element) -> None:
         if not self.extension.active:
             return
-        catalog, log = self.extension.catalog, self.extension.log
-        numbers = {a.id: index + 1 for index, a in enumerate(catalog.annotations)}
-        grouped = catalog.by_paragraph()
+        log = self.extension.log
+        on_page = self.extension.by_page.get(self.extension.page, [])
+        numbers = {a.id: index + 1 for index, a in enumerate(on_page)}
+        grouped: dict[str, list] = {}
+        for annotation in on_page:
+            grouped.setdefault(annotation.paragraph, []).append(annotation)
         parents = {child: parent for parent in root.iter() for child in parent}
         for slug, element in list(iter_paragraph_elements(root)):
             annotations = grouped.get(slug, [])
@@ -100,11 +103,14 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
 
 
 class FactcheckExtension(markdown.Extension):
-    """Decorates paragraphs whose id starts with ``p-`` while :attr:`active` is true."""
+    """Decorates paragraphs whose id starts with ``p-`` while :attr:`active` is true, with the
+    annotations of essay page :attr:`page` (by default the main essay)."""
 
     def __init__(self, catalog: Catalog, **kwargs):
         super().__init__(**kwargs)
         self.catalog = catalog
+        self.by_page = catalog.by_page()
+        self.page = catalog.main_page
         self.log = RenderLog()
         self.active = True
 

@@ -28,6 +28,7 @@ _HIGHLIGHT = re.compile(r'<mark\b[^>]*\bdata-annotation="([a-z0-9-]+)"')
 
 class FactcheckConfig(Config):
     essay = c.Type(str, default="index.md")
+    essays = c.ListOfItems(c.Type(str), default=[])  # glob patterns of further essay pages
     annotations_dir = c.Type(str, default="annotations")
     export = c.Type(str, default="annotations.jsonld")
 
@@ -46,7 +47,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         root = Path(config.config_file_path).parent
         docs = Path(config.docs_dir)
         project = Project.at(root, essay=str(docs / self.config.essay),
-                             annotations=self.config.annotations_dir)
+                             annotations=self.config.annotations_dir,
+                             essays=self.config.essays, docs=str(docs))
         try:
             catalog = load_catalog(project)
         except SetupError as exc:
@@ -76,20 +78,23 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         for name in ("factcheck.css", "factcheck.js"):
             files.append(File.generated(config, f"assets/factcheck/{name}",
                                         abs_src_path=str(ASSETS / name)))
-        essay = files.get_file_from_path(self.config.essay)
-        if essay is None:
-            raise PluginError(f"factcheck: essay page '{self.config.essay}' is not in docs_dir")
-        page_path = essay.url or "./"
-        collection = annotation_collection(self.catalog, config.site_url or "", page_path,
-                                           self.config.export)
+        urls = {}
+        for page in self.catalog.pages:
+            essay = files.get_file_from_path(page)
+            if essay is None:
+                raise PluginError(f"factcheck: essay page '{page}' is not in docs_dir")
+            urls[page] = essay.url or "./"
+        collection = annotation_collection(self.catalog, config.site_url or "",
+                                           urls[self.catalog.main_page], self.config.export,
+                                           page_paths=urls)
         files.append(File.generated(config, self.config.export,
                                     content=json.dumps(collection, ensure_ascii=False, indent=1)))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
-        self.extension.active = page.file.src_uri == self.config.essay
+        self.extension.active = page.file.src_uri in self.catalog.pages
+        self.extension.page = page.file.src_uri
         if self.extension.active:
-            self.extension.log.reset()
             markdown = insert_counts(markdown, self.catalog)
         return markdown
 
@@ -98,10 +103,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return html
 
     def on_post_page(self, output, *, page, config):
-        if page.file.src_uri == self.config.essay:
+        if page.file.src_uri in self.catalog.pages:
             for found in _NOTE_ID.findall(output):
                 self.rendered_notes[found] = self.rendered_notes.get(found, 0) + 1
-            self.rendered_highlights = set(_HIGHLIGHT.findall(output))
+            self.rendered_highlights.update(_HIGHLIGHT.findall(output))
         return output
 
     def on_post_build(self, *, config):

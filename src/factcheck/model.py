@@ -82,6 +82,7 @@ class Annotation:
     sources: list[SourceRecord] = field(default_factory=list)
     updated: str | None = None
     anchor: Anchor | None = None
+    page: str = ""  # the essay page, relative to the docs folder; the catalog fills it in
 
     @property
     def verdict_label(self) -> str | None:

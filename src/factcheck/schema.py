@@ -34,6 +34,7 @@ _PATTERN_HINTS = {
     "created": 'must be a date written "YYYY-MM-DD"',
     "updated": 'must be a date written "YYYY-MM-DD"',
     "paragraph": "must be a paragraph id such as 'tax-benefits' (lowercase words joined by -)",
+    "page": "must be the path of an essay page inside docs/, such as 'chapters/two.md'",
 }
 
 
