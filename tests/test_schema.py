@@ -42,8 +42,8 @@ def test_unquoted_no_and_dates_explain_the_yaml_surprise():
     found = problems_for(VALID.replace(b'created: "2026-11-26"', b"created: 2026-11-26")
                          .replace(b"author: A", b"author: no"))
     text = "\n".join(m for _, _, m in found)
-    assert "'author' must be a string: YAML read an unquoted word as false" in text
-    assert "unquoted date" in text
+    assert "'author' must be a string: YAML read the unquoted word 'no' as false" in text
+    assert "unquoted date '2026-11-26' as a date; put it in quotes" in text
 
 
 def test_claim_needs_verdict_and_claim_sentence():

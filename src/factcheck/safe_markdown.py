@@ -1,18 +1,25 @@
 """Render contributor Markdown (notes, caveats, ``since``) to HTML that cannot carry script.
 
 A separate Markdown instance with raw HTML switched off and no attribute lists, then an
-allow-list sanitiser on the result.
+allow-list sanitiser on the result. Links may only go to full http, https or mailto
+addresses; relative links, fragments and images are not allowed (a note is also published in
+the JSON-LD export, away from this site, and an image would load from another host).
+:func:`markdown_problems` tells the contributor what the sanitiser would drop, so nothing in a
+note disappears silently.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from html.parser import HTMLParser
 
 import markdown
 import nh3
 
+from .hygiene import explain_url
+
 ALLOWED_TAGS = {
-    "p", "a", "em", "strong", "code", "ul", "ol", "li", "blockquote", "br", "sup", "sub",
+    "p", "a", "em", "strong", "code", "pre", "ul", "ol", "li", "blockquote", "br", "sup", "sub",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
@@ -23,7 +30,16 @@ _cleaner = nh3.Cleaner(
     url_schemes=URL_SCHEMES,
     link_rel="nofollow noopener noreferrer ugc",
     strip_comments=True,
+    url_relative="deny",
 )
+
+_REFUSED_TAGS = {
+    "img": "images are not allowed; link to the image instead: [description](https://…)",
+    "hr": "horizontal rules (---, ***) are not allowed",
+    "table": "tables are not allowed",
+}
+for _level in range(1, 7):
+    _REFUSED_TAGS[f"h{_level}"] = "headings (#) are not allowed; use **bold** text"
 
 
 def _markdown() -> markdown.Markdown:
@@ -34,6 +50,49 @@ def _markdown() -> markdown.Markdown:
 
 
 _md = _markdown()
+
+
+class _Inventory(HTMLParser):
+    """The tags and link targets of an HTML fragment, with entities decoded as a browser would."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        for name, value in attrs:
+            if name in ("href", "src"):
+                self.hrefs.append(value or "")
+
+
+def link_problem(href: str) -> str | None:
+    """Why a Markdown link target is refused, or None."""
+    if href.startswith("mailto:") and "@" in href and not any(c.isspace() for c in href):
+        return None
+    if href.startswith(("http:", "https:")):
+        reason = explain_url(href)
+        return f"link {href!r} {reason}" if reason else None
+    return (f"link {href!r} is not allowed: links must be full http://, https:// or mailto: "
+            "addresses")
+
+
+@lru_cache(maxsize=4096)
+def markdown_problems(text: str) -> tuple[str, ...]:
+    """What in this Markdown the published page would drop or refuse, one sentence each."""
+    inventory = _Inventory()
+    inventory.feed(_md.reset().convert(text))
+    inventory.close()
+    found: list[str] = []
+    for tag in dict.fromkeys(inventory.tags):
+        if tag not in ALLOWED_TAGS:
+            found.append(_REFUSED_TAGS.get(tag, f"<{tag}> is not allowed"))
+    for href in dict.fromkeys(inventory.hrefs):
+        reason = link_problem(href)
+        if reason:
+            found.append(reason)
+    return tuple(found)
 
 
 @lru_cache(maxsize=4096)

@@ -11,6 +11,7 @@ from typing import Any
 
 import jsonschema
 
+from .hygiene import explain_url
 from .problems import ProblemList
 from .yaml_loader import YamlDocument
 
@@ -38,11 +39,22 @@ _PATTERN_HINTS = {
 }
 
 
+def _is_whole_number(checker, instance) -> bool:
+    # JSON Schema counts 1.0 as an integer; YAML's 1.0 is a float and would break occurrence.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_StrictDraft7 = jsonschema.validators.extend(
+    jsonschema.Draft7Validator,
+    type_checker=jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+)
+
+
 @lru_cache(maxsize=8)
 def _validator(schema_path: str, mtime: float) -> jsonschema.Draft7Validator:
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
-    return jsonschema.Draft7Validator(schema)
+    return _StrictDraft7(schema)
 
 
 def load_validator(schema_path: Path) -> jsonschema.Draft7Validator:
@@ -56,17 +68,24 @@ def _field_name(path: tuple) -> str:
     return "".join(parts).lstrip(".") or "the file"
 
 
-def _describe_value(value: Any) -> str:
+def _describe_value(value: Any, written: str | None, wanted: type | None) -> str:
+    shown = f" {written!r}" if written else ""
     if isinstance(value, bool):
         return (
-            f"YAML read an unquoted word as {str(value).lower()}; put the value in quotes"
+            f"YAML read the unquoted word{shown} as {str(value).lower()}; put the value in quotes"
         )
     if isinstance(value, (datetime.date, datetime.datetime)):
-        return "YAML read an unquoted date; put it in quotes, for example \"2026-11-26\""
+        return f"YAML read the unquoted date{shown} as a date; put it in quotes, for example \"2026-11-26\""
+    if wanted is str and isinstance(value, (int, float)) and written:
+        return f"YAML read the unquoted{shown} as the number {value!r}; put it in quotes"
+    if wanted is int and isinstance(value, float):
+        return f"got the number {value!r}; write a whole number such as 2"
+    if wanted is str and value is None and written:
+        return f"YAML read the unquoted{shown} as nothing; put it in quotes"
     return f"got {_TYPE_NAMES.get(type(value), type(value).__name__)}"
 
 
-def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, tuple]:
+def _message(error: jsonschema.ValidationError, document: YamlDocument) -> tuple[str, tuple]:
     """A contributor-facing sentence for one schema error, and the path it is about."""
     path = tuple(error.absolute_path)
     name = _field_name(path)
@@ -91,7 +110,8 @@ def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, 
     if validator == "type":
         expected = _JSON_TYPES.get(error.validator_value)
         wanted = _TYPE_NAMES.get(expected, error.validator_value)
-        return f"'{name}' must be {wanted}: {_describe_value(error.instance)}", path
+        described = _describe_value(error.instance, document.written_as(path), expected)
+        return f"'{name}' must be {wanted}: {described}", path
     if validator == "enum":
         choices = ", ".join(error.validator_value)
         guess = difflib.get_close_matches(str(error.instance), error.validator_value, n=1)
@@ -99,6 +119,8 @@ def _message(error: jsonschema.ValidationError, properties: dict) -> tuple[str, 
         return f"'{name}' is '{error.instance}', which is not one of: {choices}{hint}", path
     if validator == "pattern":
         hint = _PATTERN_HINTS.get(last, f"does not match {error.validator_value}")
+        if last in ("url", "archive_url"):
+            hint = explain_url(error.instance) or hint
         return f"'{name}' {hint} (got {error.instance!r})", path
     if validator == "maxLength":
         limit = error.validator_value
@@ -124,7 +146,7 @@ def check(document: YamlDocument, path: str, schema_path: Path, problems: Proble
     validator = load_validator(schema_path)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
-        message, at = _message(error, validator.schema.get("properties", {}))
+        message, at = _message(error, document)
         position = _resolve_position(document, at)
         problems.error(path, position.line, position.col, message)
     return not errors

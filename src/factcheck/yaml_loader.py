@@ -11,6 +11,7 @@ from typing import Any
 
 import yaml
 
+from .hygiene import character_name
 from .model import Position
 
 MAX_FILE_BYTES = 64 * 1024
@@ -19,11 +20,27 @@ MAX_DEPTH = 12
 PathKey = tuple  # a path into the document: keys and list indices
 
 
+@dataclass(frozen=True)
+class ScalarSpan:
+    """Where a scalar value sits in the file text: ``text[start:end]``, and how it is written."""
+
+    start: int
+    end: int
+    style: str | None  # None (plain), "'", '"', "|" or ">"
+    source: str  # the value as written, before YAML typed it
+
+
 @dataclass
 class YamlDocument:
     data: Any
     positions: dict[PathKey, Position] = field(default_factory=dict)  # value positions
     key_positions: dict[PathKey, Position] = field(default_factory=dict)
+    scalars: dict[PathKey, ScalarSpan] = field(default_factory=dict)
+
+    def written_as(self, path: PathKey) -> str | None:
+        """The source text of an unquoted scalar YAML read as something other than a string."""
+        span = self.scalars.get(tuple(path))
+        return span.source if span and span.style is None else None
 
     def position(self, path: PathKey) -> Position:
         """The position of the value at ``path``, or of its nearest ancestor."""
@@ -67,7 +84,7 @@ class _StrictLoader(yaml.SafeLoader):
                 where.line,
                 where.col,
             )
-        if getattr(event, "tag", None) not in (None, "!"):
+        if getattr(event, "tag", None) is not None:
             raise YamlProblem(
                 f"explicit tags ({event.tag}) are not allowed; remove the tag", where.line, where.col
             )
@@ -101,34 +118,56 @@ def decode(raw: bytes) -> str:
     return text.removeprefix("\ufeff")
 
 
+EMPTY = "file is empty; an annotation needs at least paragraph, quote, kind, note, author, created"
+
+
+def _syntax_problem(exc: yaml.MarkedYAMLError) -> YamlProblem:
+    mark = exc.problem_mark or exc.context_mark
+    line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    problem = exc.problem or str(exc)
+    if "expected a single document" in str(exc.context):
+        return YamlProblem("a file holds exactly one annotation; remove the '---' line and "
+                           "everything after it, or move it to its own file", line, col)
+    message = f"YAML syntax: {exc.context}: {problem}" if exc.context else f"YAML syntax: {problem}"
+    if "'\\t'" in problem:
+        message += "; YAML does not allow tabs for indentation, use spaces"
+    return YamlProblem(message, line, col)
+
+
 def parse(text: str) -> YamlDocument:
     """Parse YAML text into plain Python values plus their positions.
 
-    Raises :class:`YamlProblem` for the first syntax problem (YAML cannot recover from one);
-    duplicate keys are collected in ``problems`` instead.
+    Raises :class:`YamlProblem` for the first problem: YAML cannot recover from a syntax
+    error, and a duplicate key makes the rest of the mapping ambiguous.
     """
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
-        raise YamlProblem("file is empty; an annotation needs at least paragraph, quote, kind")
-    loader = _StrictLoader(text)
+        raise YamlProblem(EMPTY)
+    loader = None
     try:
+        loader = _StrictLoader(text)
         node = loader.get_single_node()
     except YamlProblem:
         raise
+    except yaml.reader.ReaderError as exc:
+        before = text[: exc.position]
+        line = before.count("\n") + 1
+        col = exc.position - (before.rfind("\n") + 1) + 1
+        char = chr(exc.character) if isinstance(exc.character, int) else str(exc.character)
+        raise YamlProblem(f"{character_name(char)} is not allowed in YAML; delete it",
+                          line, col) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        message = exc.problem or str(exc)
-        if exc.context:
-            message = f"{exc.context}: {message}"
-        raise YamlProblem(f"YAML syntax: {message}", line, col) from None
+        raise _syntax_problem(exc) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML syntax: {exc}") from None
+    except RecursionError:
+        raise YamlProblem(f"nesting deeper than {MAX_DEPTH} levels") from None
     finally:
-        loader.dispose()
-    if node is None:
-        raise YamlProblem("file is empty; an annotation needs at least paragraph, quote, kind")
+        if loader is not None:
+            loader.dispose()
+    if node is None or (isinstance(node, yaml.ScalarNode) and node.value == "" and not node.style):
+        raise YamlProblem(EMPTY)
     document = YamlDocument(data=None)
     document.data = _construct(loader, node, (), document)
     return document
@@ -160,11 +199,14 @@ def _construct(loader: _StrictLoader, node: yaml.Node, path: PathKey, doc: YamlD
         return [
             _construct(loader, item, path + (index,), doc) for index, item in enumerate(node.value)
         ]
+    doc.scalars[path] = ScalarSpan(node.start_mark.index, node.end_mark.index, node.style,
+                                   node.value)
     try:
         return loader.construct_object(node, deep=True)
     except (yaml.YAMLError, ValueError, OverflowError) as exc:
         where = _position(node.start_mark)
-        raise YamlProblem(f"cannot read value {node.value!r}: {exc}", where.line, where.col) from None
+        raise YamlProblem(f"YAML cannot read the unquoted value {node.value!r} ({exc}); "
+                          "put it in quotes", where.line, where.col) from None
 
 
 def load_bytes(raw: bytes) -> YamlDocument:
