@@ -12,6 +12,7 @@ from pathlib import Path
 from . import schema as schema_check
 from .essay import read_paragraphs
 from .model import Anchor, Annotation, Paragraph, SourceRecord
+from .placeholders import find_placeholders, placeholder_message
 from .problems import ProblemList
 from .textmatch import closest_passage, locate
 from .yaml_loader import YamlDocument, YamlProblem, load_bytes
@@ -162,6 +163,11 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
         problems.error(shown, 1, 1, "the file must be a mapping of fields (paragraph:, quote:, ...)")
         return None
     schema_check.check(document, shown, project.schema, problems)
+    reported = {(p.path, p.line, p.col) for p in problems}  # one message per value
+    for placeholder in find_placeholders(document.data):
+        at = document.position(placeholder)
+        if (shown, at.line, at.col) not in reported:
+            problems.error(shown, at.line, at.col, placeholder_message(placeholder))
     page = _page(document, shown, pages, problems)
     anchor = _anchor(document, shown, pages.get(page, {}), problems) if page else None
     if len(problems.errors) > before or anchor is None:

@@ -30,6 +30,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the annotations folder, relative to --root")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--quiet", action="store_true", help="print problems only")
+    parser.add_argument("--summary", type=Path, metavar="FILE",
+                        help="also append a Markdown table of the problems to FILE "
+                             "(on GitHub Actions: $GITHUB_STEP_SUMMARY)")
     return parser
 
 
@@ -54,6 +57,18 @@ def summary(catalog: Catalog) -> str:
     )
 
 
+def markdown_summary(catalog: Catalog) -> str:
+    """The whole list as a Markdown table, for a CI job's summary page."""
+    lines = [f"### Annotation check: {summary(catalog)}", ""]
+    if not catalog.problems:
+        return "\n".join(lines + ["Every annotation is valid.", ""])
+    lines += ["| file | line | column | severity | message |", "|---|---|---|---|---|"]
+    for p in catalog.problems:
+        message = p.message.replace("|", "\\|").replace("\n", " ")
+        lines.append(f"| `{p.path}` | {p.line} | {p.col} | {p.severity} | {message} |")
+    return "\n".join(lines + [""])
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -64,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     github = os.environ.get("GITHUB_ACTIONS") == "true"
     status = report(catalog, args.strict, github=github)
+    if args.summary:
+        with args.summary.open("a", encoding="utf-8") as handle:
+            handle.write(markdown_summary(catalog))
     if not args.quiet:
         print(summary(catalog), file=sys.stderr)
     return status

@@ -1,0 +1,17 @@
+#!/usr/bin/env python3
+"""Start a new annotation file after checking the quote against the essay.
+
+Usage: python scripts/new_annotation.py --paragraph tax-benefits --quote "75% reduction"
+       [--kind claim|context|editorial] [--id my-id] [--occurrence N] [--author "Name"]
+"""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from factcheck.scaffold import main  # noqa: E402
+
+if __name__ == "__main__":
+    sys.exit(main(["--root", str(ROOT), *sys.argv[1:]]))
