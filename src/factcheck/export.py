@@ -1,6 +1,12 @@
-"""Exports other tools understand: a W3C Web Annotation collection (JSON-LD)."""
+"""Exports other tools understand: a W3C Web Annotation collection (JSON-LD), and flat
+``claims.json`` and ``claims.csv`` tables for data users."""
 
 from __future__ import annotations
+
+import csv
+import io
+import json
+from html.parser import HTMLParser
 
 from .catalog import Catalog
 from .model import Annotation
@@ -86,3 +92,77 @@ def annotation_collection(catalog: Catalog, site_url: str = "", page_path: str =
             "items": items,
         },
     }
+
+
+# Flat tables for data users: one row per annotation (every kind; filter on "kind" for claims).
+CLAIMS_COLUMNS = ("id", "paragraph", "kind", "verdict", "rating_value", "claim", "quote",
+                  "note_text", "sources", "url", "created", "updated")
+
+
+class _TextOnly(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data):
+        self.parts.append(data)
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("p", "li", "br", "blockquote"):
+            self.parts.append(" ")
+
+
+def plain_text(markdown_text: str) -> str:
+    """A Markdown note as one line of plain text: what a reader sees, without markup."""
+    parser = _TextOnly()
+    parser.feed(render_block(markdown_text))
+    parser.close()
+    return " ".join("".join(parser.parts).split())
+
+
+def claim_record(annotation: Annotation, page_url: str) -> dict:
+    """One annotation as a flat record; ``sources`` is the list of source URLs."""
+    return {
+        "id": annotation.id,
+        "paragraph": annotation.paragraph,
+        "kind": annotation.kind,
+        "verdict": annotation.verdict,
+        "rating_value": annotation.rating_value,
+        "claim": annotation.claim,
+        "quote": annotation.quote,
+        "note_text": plain_text(annotation.note),
+        "sources": [source.url for source in annotation.sources],
+        "url": f"{page_url}#a-{annotation.id}",
+        "created": annotation.created,
+        "updated": annotation.updated,
+    }
+
+
+def claim_records(catalog: Catalog, site_url: str = "", page_path: str = "",
+                  page_paths: dict[str, str] | None = None) -> list[dict]:
+    """Every annotation in reading order. URLs are relative to the site root without ``site_url``."""
+    page_paths = page_paths or {}
+    return [claim_record(a, _iri(site_url, page_paths.get(a.page, page_path)))
+            for a in catalog.annotations]
+
+
+def claims_json(records: list[dict]) -> str:
+    """A JSON array of records, keys in ``CLAIMS_COLUMNS`` order; empty values are null."""
+    ordered = [{column: record[column] for column in CLAIMS_COLUMNS} for record in records]
+    return json.dumps(ordered, ensure_ascii=False, indent=1) + "\n"
+
+
+def claims_csv(records: list[dict]) -> str:
+    """RFC 4180 CSV with a header row; source URLs joined by a space, empty values empty."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CLAIMS_COLUMNS)
+    for record in records:
+        row = []
+        for column in CLAIMS_COLUMNS:
+            value = record[column]
+            if column == "sources":
+                value = " ".join(value)
+            row.append("" if value is None else value)
+        writer.writerow(row)
+    return out.getvalue()

@@ -13,7 +13,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
 from .catalog import Catalog, Project, SetupError, load_catalog
-from .export import annotation_collection
+from .export import annotation_collection, claim_records, claims_csv, claims_json
 from .mdext import FactcheckExtension
 from .summary import insert_counts
 
@@ -89,6 +89,10 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                                            page_paths=urls)
         files.append(File.generated(config, self.config.export,
                                     content=json.dumps(collection, ensure_ascii=False, indent=1)))
+        records = claim_records(self.catalog, config.site_url or "", urls[self.catalog.main_page],
+                                page_paths=urls)
+        files.append(File.generated(config, "claims.json", content=claims_json(records)))
+        files.append(File.generated(config, "claims.csv", content=claims_csv(records)))
         return files
 
     def on_page_markdown(self, markdown, *, page, config, files):
