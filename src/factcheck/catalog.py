@@ -9,17 +9,21 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import hygiene
 from . import schema as schema_check
 from .essay import read_paragraphs
 from .model import Anchor, Annotation, Paragraph, SourceRecord
 from .placeholders import find_placeholders, placeholder_message
 from .problems import ProblemList
+from .safe_markdown import markdown_problems
 from .textmatch import closest_passage, locate
-from .yaml_loader import YamlDocument, YamlProblem, load_bytes
+from .yaml_loader import YamlDocument, YamlProblem, decode, parse
 
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
 CONTEXT_CHARS = 32  # length of TextQuoteSelector prefix and suffix
+UNKNOWN_PARAGRAPH = "unknown paragraph"
+_UNKNOWN_PARAGRAPH = re.compile(UNKNOWN_PARAGRAPH + r" '([^']*)'")
 
 
 class SetupError(Exception):
@@ -132,6 +136,7 @@ def load_catalog(project: Project) -> Catalog:
         if annotation is not None:
             annotations.append(annotation)
     _check_duplicates(annotations, problems)
+    _summarise_missing_paragraphs(problems, project.display(project.essay))
     order = {(page, slug): index for index, (page, slug) in
              enumerate((page, slug) for page, paragraphs in pages.items() for slug in paragraphs)}
     annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.start, -a.anchor.end, a.id))
@@ -152,7 +157,13 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
         problems.error(shown, 1, 1, f"file name '{path.name}' must be the annotation id: lowercase "
                        f"letters and digits joined by -, at most {MAX_ID_LENGTH} characters, then .yaml")
     try:
-        document = load_bytes(path.read_bytes())
+        text = decode(path.read_bytes())
+        hidden = list(hygiene.scan_source(text))
+        for line, col, message in hidden:
+            problems.error(shown, line, col, message)
+        if hidden:
+            return None
+        document = parse(text)
     except YamlProblem as exc:
         problems.error(shown, exc.line, exc.col, exc.message)
         return None
@@ -160,9 +171,12 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
         problems.error(shown, 1, 1, f"cannot read file: {exc.strerror}")
         return None
     if not isinstance(document.data, dict):
-        problems.error(shown, 1, 1, "the file must be a mapping of fields (paragraph:, quote:, ...)")
+        found = "a list" if isinstance(document.data, list) else "a single value"
+        problems.error(shown, 1, 1, f"the file must be a mapping of fields (paragraph:, quote:, ...), "
+                       f"not {found}")
         return None
     schema_check.check(document, shown, project.schema, problems)
+    _check_text(document, shown, problems)
     reported = {(p.path, p.line, p.col) for p in problems}  # one message per value
     for placeholder in find_placeholders(document.data):
         at = document.position(placeholder)
@@ -201,7 +215,7 @@ def _anchor(document: YamlDocument, shown: str, paragraphs: dict[str, Paragraph]
         at = document.position(("paragraph",))
         guess = difflib.get_close_matches(slug, list(paragraphs), n=1, cutoff=0.5)
         hint = f"; did you mean '{guess[0]}'?" if guess else "; see the ¶ permalinks on the essay page"
-        problems.error(shown, at.line, at.col, f"unknown paragraph '{slug}'{hint}")
+        problems.error(shown, at.line, at.col, f"{UNKNOWN_PARAGRAPH} '{slug}'{hint}")
         return None
     return anchor_quote(paragraphs[slug], quote, data.get("occurrence"), document, shown, problems)
 
@@ -230,7 +244,49 @@ def anchor_quote(paragraph: Paragraph, quote: str, occurrence, document: YamlDoc
                        f"paragraph '{paragraph.id}'")
         return None
     start, end = spans[(occurrence or 1) - 1]
+    for message in hygiene.quote_warnings(quote, paragraph.text):
+        problems.warning(shown, at.line, at.col, message)
     return make_anchor(paragraph, start, end)
+
+
+def _check_text(document: YamlDocument, shown: str, problems: ProblemList) -> None:
+    """Hidden characters in any string value, line breaks in one-line fields, unsafe URLs."""
+    for path, message in hygiene.check_strings(document.data):
+        at = document.position(path)
+        problems.error(shown, at.line, at.col, message)
+    data = document.data
+    markdown = [(("note",), data.get("note")), (("since",), data.get("since"))]
+    markdown += [(("caveats", i), c) for i, c in enumerate(data.get("caveats") or [])
+                 if isinstance(data.get("caveats"), list)]
+    for path, text in markdown:
+        if isinstance(text, str):
+            at = document.position(path)
+            for message in markdown_problems(text):
+                problems.error(shown, at.line, at.col, f"'{hygiene.field_name(path)}': {message}")
+    reported = {(p.path, p.line, p.col) for p in problems}
+    for index, source in enumerate(document.data.get("sources") or []):
+        if not isinstance(source, dict):
+            continue
+        for key in ("url", "archive_url"):
+            value = source.get(key)
+            reason = hygiene.explain_url(value) if isinstance(value, str) else None
+            at = document.position(("sources", index, key))
+            if reason and (shown, at.line, at.col) not in reported:
+                problems.error(shown, at.line, at.col, f"'sources[{index + 1}].{key}' {reason}")
+
+
+def _summarise_missing_paragraphs(problems: ProblemList, essay: str) -> None:
+    """One line naming all the annotations that point at the same paragraph id the essay lacks."""
+    missing: dict[str, list[str]] = {}
+    for problem in problems:
+        match = _UNKNOWN_PARAGRAPH.match(problem.message)
+        if match:
+            missing.setdefault(match.group(1), []).append(problem.path)
+    for slug, paths in sorted(missing.items()):
+        if len(paths) > 1:  # a single one is already named by its own error
+            problems.error(essay, 1, 1, f"the essay has no paragraph 'p-{slug}' but {len(paths)} "
+                           f"annotations point at it: {', '.join(sorted(paths))}; "
+                           "restore the id or update them")
 
 
 def make_anchor(paragraph: Paragraph, start: int, end: int) -> Anchor:

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from .catalog import Catalog, Project, SetupError, load_catalog
+from .fix_quotes import fix_quotes
 from .problems import Problem
 
 
@@ -30,6 +31,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the annotations folder, relative to --root")
     parser.add_argument("--strict", action="store_true", help="treat warnings as errors")
     parser.add_argument("--quiet", action="store_true", help="print problems only")
+    parser.add_argument("--fix-quotes", action="store_true",
+                        help="rewrite quotes the essay has drifted from when the closest passage "
+                             "is unambiguous and at least 90%% similar; print each change as a diff")
     parser.add_argument("--summary", type=Path, metavar="FILE",
                         help="also append a Markdown table of the problems to FILE "
                              "(on GitHub Actions: $GITHUB_STEP_SUMMARY)")
@@ -69,11 +73,24 @@ def markdown_summary(catalog: Catalog) -> str:
     return "\n".join(lines + [""])
 
 
+def repair(catalog: Catalog, project: Project, out=sys.stdout) -> None:
+    """Run ``--fix-quotes``: print a diff per rewritten quote, a note per refused one."""
+    for outcome in fix_quotes(catalog, project.display):
+        if outcome.diff:
+            print(outcome.diff, end="", file=out)
+        else:
+            print(f"{outcome.shown}:{outcome.line}:{outcome.col}: not fixed: {outcome.reason}",
+                  file=out)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         project = Project.at(args.root, args.essay, args.annotations, essays=args.essays)
         catalog = load_catalog(project)
+        if args.fix_quotes:
+            repair(catalog, project)
+            catalog = load_catalog(project)
     except SetupError as exc:
         print(f"validate.py: cannot run: {exc}", file=sys.stderr)
         return 2

@@ -4,6 +4,7 @@ once, as a highlight with its note, and the exports hold exactly the loaded anno
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 from collections import Counter
@@ -53,6 +54,26 @@ def export_problems(path: Path, annotations: list[Annotation]) -> list[str]:
         exported = [_ITEM_ID.search(item["id"]).group(1) for item in items]
     except (ValueError, KeyError, TypeError, AttributeError) as exc:
         return [f"{path.name} cannot be read back: {exc}"]
+    return _compare(path.name, exported, annotations)
+
+
+def flat_export_problems(path: Path, annotations: list[Annotation]) -> list[str]:
+    """``claims.json`` (an array of records) or ``claims.csv`` must list every loaded id once."""
+    if not path.is_file():
+        return [f"{path.name} was not written"]
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            if path.suffix == ".csv":
+                exported = [row["id"] for row in csv.DictReader(handle)]
+            else:
+                exported = [record["id"] for record in json.load(handle)]
+    except (ValueError, KeyError, TypeError, csv.Error) as exc:
+        return [f"{path.name} cannot be read back: {exc}"]
+    return _compare(path.name, exported, annotations)
+
+
+def _compare(name: str, exported: list[str], annotations: list[Annotation]) -> list[str]:
+    path = Path(name)
     problems = []
     if len(exported) != len(annotations):
         problems.append(f"{path.name} holds {len(exported)} annotations, expected {len(annotations)}")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-import re
+from collections import Counter
 from pathlib import Path
 
 from mkdocs.config import config_options as c
@@ -12,6 +12,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File
 
+from . import integrity
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .export import annotation_collection, claim_records, claims_csv, claims_json
 from .mdext import FactcheckExtension
@@ -22,8 +23,6 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/factcheck/factcheck.css"
 JS = "assets/factcheck/factcheck.js"
-_NOTE_ID = re.compile(r'<section\b[^>]*\bid="a-([a-z0-9-]+)"')
-_HIGHLIGHT = re.compile(r'<mark\b[^>]*\bdata-annotation="([a-z0-9-]+)"')
 
 
 class FactcheckConfig(Config):
@@ -37,8 +36,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def __init__(self):
         self.catalog: Catalog | None = None
         self.extension: FactcheckExtension | None = None
-        self.rendered_notes: dict[str, int] = {}
-        self.rendered_highlights: set[str] = set()
+        self.rendered_notes: Counter = Counter()
+        self.rendered_highlights: Counter = Counter()
 
     def on_startup(self, *, command, dirty):
         """Defined so that one instance serves every rebuild of ``mkdocs serve``."""
@@ -71,7 +70,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         watch = str(project.annotations_dir)
         if watch not in config.watch:
             config.watch.append(watch)
-        self.rendered_notes, self.rendered_highlights = {}, set()
+        self.rendered_notes, self.rendered_highlights = Counter(), Counter()
         return config
 
     def on_files(self, files, *, config):
@@ -108,27 +107,17 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.catalog.pages:
-            for found in _NOTE_ID.findall(output):
-                self.rendered_notes[found] = self.rendered_notes.get(found, 0) + 1
-            self.rendered_highlights.update(_HIGHLIGHT.findall(output))
+            integrity.count_rendered(output, self.rendered_notes, self.rendered_highlights)
         return output
 
     def on_post_build(self, *, config):
         problems = list(self.extension.log.failures)
-        for annotation in self.catalog.annotations:
-            count = self.rendered_notes.get(annotation.id, 0)
-            if count != 1:
-                problems.append(f"{annotation.path}: note rendered {count} times, expected once")
-            if annotation.id not in self.rendered_highlights:
-                problems.append(f"{annotation.path}: highlight missing from the page")
-        unknown = set(self.rendered_notes) - {a.id for a in self.catalog.annotations}
-        problems.extend(f"note a-{name} on the page has no annotation file" for name in sorted(unknown))
-        exported = Path(config.site_dir) / self.config.export
-        if exported.is_file():
-            items = json.loads(exported.read_text(encoding="utf-8"))["first"]["items"]
-            if len(items) != len(self.catalog.annotations):
-                problems.append(f"{self.config.export} holds {len(items)} annotations, "
-                                f"expected {len(self.catalog.annotations)}")
+        problems += integrity.rendering_problems(self.catalog.annotations, self.rendered_notes,
+                                                 self.rendered_highlights)
+        site = Path(config.site_dir)
+        problems += integrity.export_problems(site / self.config.export, self.catalog.annotations)
+        for flat in ("claims.json", "claims.csv"):
+            problems += integrity.flat_export_problems(site / flat, self.catalog.annotations)
         if problems:
             raise PluginError("factcheck: annotations were lost in the build:\n" + "\n".join(problems))
         log.info(f"{len(self.catalog.annotations)} annotations rendered and exported")

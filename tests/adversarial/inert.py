@@ -1,0 +1,65 @@
+"""What "inert" means for a built page: nothing a contributor wrote can run or load."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+CANARY = "__pwned"  # every hostile payload in the corpus sets window.__pwned
+FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "form", "frame", "frameset", "applet"}
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
+BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+
+
+class _Scanner(HTMLParser):
+    def __init__(self, name: str):
+        super().__init__(convert_charrefs=True)
+        self.name = name
+        self.findings: list[str] = []
+        self.in_script = False
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in FORBIDDEN_TAGS:
+            self.findings.append(f"{self.name}: <{tag}> element")
+        for attr, value in attrs:
+            value = value or ""
+            if attr.startswith("on"):
+                self.findings.append(f"{self.name}: <{tag} {attr}=…> event handler")
+            squeezed = "".join(value.split()).lower()
+            if attr in URL_ATTRIBUTES and squeezed.startswith(BAD_SCHEMES):
+                self.findings.append(f"{self.name}: <{tag} {attr}={value!r}>")
+            if tag == "meta" and attr == "http-equiv" and value.lower() == "refresh":
+                self.findings.append(f"{self.name}: <meta http-equiv=refresh>")
+            if attr == "style" and CANARY in value:
+                self.findings.append(f"{self.name}: contributor style attribute")
+        if tag == "script":
+            self.in_script = True
+        if tag == "style":
+            self.in_script = True  # a contributor's <style> would be just as bad
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style"):
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and (CANARY in data or "display:none" in data):
+            self.findings.append(f"{self.name}: contributor text inside <script> or <style>")
+        self.text.append(data)
+
+
+def scan(html: str, name: str = "page") -> tuple[list[str], str]:
+    """Executable or loading markup in ``html``, and the page's visible text."""
+    scanner = _Scanner(name)
+    scanner.feed(html)
+    scanner.close()
+    return scanner.findings, "".join(scanner.text)
+
+
+def scan_site(site: Path) -> tuple[list[str], str]:
+    findings, texts = [], []
+    for page in sorted(site.rglob("*.html")):
+        found, text = scan(page.read_text(encoding="utf-8"), page.relative_to(site).as_posix())
+        findings += found
+        texts.append(text)
+    return findings, "\n".join(texts)
