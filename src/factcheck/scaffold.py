@@ -193,8 +193,9 @@ def next_steps(draft: Draft, project: Project) -> str:
     shown = project.display(draft.path)
     return textwrap.dedent(f"""\
         Next steps:
-          1. Open {shown} and replace every {PLACEHOLDER} (your editor completes fields from
-             annotations/schema.json). Read every source you cite; see CONTRIBUTING.md.
+          1. Replace every {PLACEHOLDER} in {shown}
+             (editors with the YAML language server complete fields from annotations/schema.json;
+             read every source you cite: see CONTRIBUTING.md, "Source standards").
           2. Check it: make validate   (or: python scripts/validate.py)
           3. Preview it: make serve, then open http://127.0.0.1:8000/#a-{draft.id}
           4. Commit only this file and open a pull request.""")
