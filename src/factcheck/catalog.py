@@ -256,15 +256,14 @@ def _check_text(document: YamlDocument, shown: str, problems: ProblemList) -> No
         problems.error(shown, at.line, at.col, message)
     data = document.data
     markdown = [(("note",), data.get("note")), (("since",), data.get("since"))]
-    markdown += [(("caveats", i), c) for i, c in enumerate(data.get("caveats") or [])
-                 if isinstance(data.get("caveats"), list)]
+    markdown += [(("caveats", i), c) for i, c in enumerate(_list(data, "caveats"))]
     for path, text in markdown:
         if isinstance(text, str):
             at = document.position(path)
             for message in markdown_problems(text):
                 problems.error(shown, at.line, at.col, f"'{hygiene.field_name(path)}': {message}")
     reported = {(p.path, p.line, p.col) for p in problems}
-    for index, source in enumerate(document.data.get("sources") or []):
+    for index, source in enumerate(_list(data, "sources")):
         if not isinstance(source, dict):
             continue
         for key in ("url", "archive_url"):
@@ -273,6 +272,11 @@ def _check_text(document: YamlDocument, shown: str, problems: ProblemList) -> No
             at = document.position(("sources", index, key))
             if reason and (shown, at.line, at.col) not in reported:
                 problems.error(shown, at.line, at.col, f"'sources[{index + 1}].{key}' {reason}")
+
+
+def _list(data: dict, key: str) -> list:
+    value = data.get(key)
+    return value if isinstance(value, list) else []  # anything else the schema check reported
 
 
 def _summarise_missing_paragraphs(problems: ProblemList, essay: str) -> None:

@@ -40,7 +40,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def report(catalog: Catalog, strict: bool, out=sys.stdout, github: bool = False) -> int:
+def report(catalog: Catalog, strict: bool, out=None, github: bool = False) -> int:
+    out = out or sys.stdout
     problems: list[Problem] = list(catalog.problems)
     for problem in problems:
         print(problem.format(), file=out)
@@ -73,8 +74,9 @@ def markdown_summary(catalog: Catalog) -> str:
     return "\n".join(lines + [""])
 
 
-def repair(catalog: Catalog, project: Project, out=sys.stdout) -> None:
+def repair(catalog: Catalog, project: Project, out=None) -> None:
     """Run ``--fix-quotes``: print a diff per rewritten quote, a note per refused one."""
+    out = out or sys.stdout
     for outcome in fix_quotes(catalog, project.display):
         if outcome.diff:
             print(outcome.diff, end="", file=out)

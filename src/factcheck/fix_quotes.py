@@ -59,7 +59,7 @@ def ranked_passages(paragraph_text: str, quote: str) -> list[Candidate]:
             j = min(len(words), i + width) - 1
             if not words:
                 break
-            lo, hi = words[i][0], words[j][1]
+            lo, hi = _trim(norm, words[i][0], words[j][1], target)
             matcher.set_seq1(norm[lo:hi])
             if matcher.real_quick_ratio() < MIN_RATIO - MARGIN:
                 continue
@@ -67,6 +67,15 @@ def ranked_passages(paragraph_text: str, quote: str) -> list[Candidate]:
             text = re.sub(r"\s+", " ", paragraph_text[start:end])
             found[start, end] = Candidate(start, end, text, matcher.ratio())
     return sorted(found.values(), key=lambda c: (-c.ratio, c.start))
+
+
+def _trim(text: str, lo: int, hi: int, target: str) -> tuple[int, int]:
+    """Drop punctuation at either end of ``text[lo:hi]`` that the quote does not have there."""
+    while hi - lo > 1 and not text[hi - 1].isalnum() and not target.endswith(text[hi - 1]):
+        hi -= 1
+    while hi - lo > 1 and not text[lo].isalnum() and not target.startswith(text[lo]):
+        lo += 1
+    return lo, hi
 
 
 def choose(paragraph_text: str, quote: str) -> tuple[Candidate | None, str]:
