@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import markdown
 
-from . import render
+from . import pages, render
 from .catalog import Catalog
 from .essay import TREE_PRIORITY, UI_ATTRIBUTE, element_text, iter_paragraph_elements
 from .highlight import wrap_ranges
@@ -54,7 +54,8 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
         for annotation in on_page:
             grouped.setdefault(annotation.paragraph, []).append(annotation)
         parents = {child: parent for parent in root.iter() for child in parent}
-        for slug, element in list(iter_paragraph_elements(root)):
+        essay_paragraphs = list(iter_paragraph_elements(root))
+        for slug, element in essay_paragraphs:
             annotations = grouped.get(slug, [])
             placed = self._highlight(element, annotations, log)
             element.append(render.permalink(slug))
@@ -63,9 +64,17 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
             for annotation in placed:
                 self._add_marker(element, annotation, numbers[annotation.id])
             stash = self.md.htmlStash.store
-            aside = render.notes_aside(slug, [render.note(a, numbers[a.id], stash) for a in placed])
+            hrefs = self.extension.claim_hrefs
+            aside = render.notes_aside(slug, [render.note(a, numbers[a.id], stash, hrefs.get(a.id))
+                                              for a in placed])
             insert_after(parents[element], element, aside)
             log.notes.update(a.id for a in placed)
+        if on_page and essay_paragraphs:
+            first = essay_paragraphs[0][1]
+            parent = parents[first]
+            parent.insert(list(parent).index(first),
+                          pages.legend(on_page, self.extension.index_href))
+            root.append(pages.endnotes(on_page, numbers, self.md.htmlStash.store))
 
     def _highlight(self, element, annotations, log: RenderLog):
         text = element_text(element)
@@ -113,6 +122,8 @@ class FactcheckExtension(markdown.Extension):
         self.page = catalog.main_page
         self.log = RenderLog()
         self.active = True
+        self.claim_hrefs: dict[str, str] = {}  # annotation id -> its claim page, from this page
+        self.index_href: str | None = None  # the claims index, from this page
 
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         md.treeprocessors.register(EssayDecorator(md, self), "factcheck", TREE_PRIORITY)

@@ -10,10 +10,12 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
-from mkdocs.structure.files import File
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
 
-from . import integrity
+from . import integrity, pages
 from .catalog import Catalog, Project, SetupError, load_catalog
+from .claimreview import ReviewUrls, claim_review
 from .export import annotation_collection, claim_records, claims_csv, claims_json
 from .mdext import FactcheckExtension
 from .summary import insert_counts
@@ -30,6 +32,8 @@ class FactcheckConfig(Config):
     essays = c.ListOfItems(c.Type(str), default=[])  # glob patterns of further essay pages
     annotations_dir = c.Type(str, default="annotations")
     export = c.Type(str, default="annotations.jsonld")
+    claims_title = c.Type(str, default="Claims")
+    publisher = c.Optional(c.Type(str))  # the organisation behind the fact-checks; default site_name
 
 
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
@@ -37,6 +41,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.catalog: Catalog | None = None
         self.extension: FactcheckExtension | None = None
         self.rendered_notes: Counter = Counter()
+        self.claim_pages: dict = {}  # generated page src_uri -> its claim annotation
+        self.essay_urls: dict[str, str] = {}
         self.rendered_highlights: Counter = Counter()
 
     def on_startup(self, *, command, dirty):
@@ -92,18 +98,81 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                                 page_paths=urls)
         files.append(File.generated(config, "claims.json", content=claims_json(records)))
         files.append(File.generated(config, "claims.csv", content=claims_csv(records)))
+        self._add_claim_pages(files, config, urls)
         return files
+
+    def _add_claim_pages(self, files, config, essay_urls: dict[str, str]) -> None:
+        description = "Every checkable claim of the essay with its verdict, by verdict."
+        files.append(File.generated(config, pages.CLAIMS_INDEX,
+                                    content=pages.claims_index_markdown(self.config.claims_title,
+                                                                        description)))
+        self.claim_pages = {}
+        for annotation in pages.claims(self.catalog.annotations):
+            uri = pages.claim_src_uri(annotation.id)
+            files.append(File.generated(config, uri, content=pages.claim_page_markdown(annotation),
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            self.claim_pages[uri] = annotation
+        self.essay_urls = essay_urls
+
+    def _href(self, files, target_uri: str, from_url: str) -> str:
+        """A link to the page built from ``target_uri``, relative to the page at ``from_url``."""
+        target = files.get_file_from_path(target_uri).url
+        href = get_relative_url(target, from_url)
+        if (target == "" or target.endswith("/")) and not href.endswith("/"):
+            href = "./" if href == "." else href + "/"
+        return href
+
+    def _claim_page(self, annotation, page, config, files) -> str:
+        essay_uri = annotation.page or self.catalog.main_page
+        essay_href = self._href(files, essay_uri, page.file.url)
+        paragraph = self.catalog.pages.get(essay_uri, self.catalog.paragraphs)[annotation.paragraph]
+        if config.site_url:
+            base = config.site_url.rstrip("/") + "/"
+            urls = ReviewUrls(review=base + page.file.url,
+                              appearance=f"{base}{self.essay_urls[essay_uri].lstrip('./')}"
+                                         f"#p-{annotation.paragraph}")
+        else:
+            urls = ReviewUrls(review=self._href(files, page.file.src_uri, page.file.url),
+                              appearance=f"{essay_href}#p-{annotation.paragraph}")
+        review = claim_review(annotation, urls, self.config.publisher or config.site_name)
+        return pages.claim_page_html(annotation, paragraph, essay_href=essay_href,
+                                     index_href=self._href(files, pages.CLAIMS_INDEX, page.file.url),
+                                     review=review, heading_id=_first_heading_id(page))
 
     def on_page_markdown(self, markdown, *, page, config, files):
         self.extension.active = page.file.src_uri in self.catalog.pages
         self.extension.page = page.file.src_uri
         if self.extension.active:
             markdown = insert_counts(markdown, self.catalog)
+            # Links in Markdown name source files; MkDocs turns them into URLs and checks them.
+            here = page.file.src_uri
+            self.extension.claim_hrefs = {
+                a.id: get_relative_url(uri, here) for uri, a in self.claim_pages.items()}
+            self.extension.index_href = get_relative_url(pages.CLAIMS_INDEX, here)
+            hidden = page.meta.setdefault("hide", [])
+            if "toc" not in hidden:
+                hidden.append("toc")  # the margin notes need the table of contents' column
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
         self.extension.active = False
+        uri = page.file.src_uri
+        if uri == pages.CLAIMS_INDEX:
+            here = page.file.url
+            return pages.claims_index_html(
+                self.catalog.annotations, self.config.claims_title,
+                page_href=lambda i: self._href(files, pages.claim_src_uri(i), here),
+                note_href=lambda i: self._note_href(files, i, here),
+                essay_href=self._href(files, self.catalog.main_page, here),
+                heading_id=_first_heading_id(page))
+        if uri in self.claim_pages:
+            return self._claim_page(self.claim_pages[uri], page, config, files)
         return html
+
+    def _note_href(self, files, annotation_id: str, from_url: str) -> str:
+        annotation = next(a for a in self.catalog.annotations if a.id == annotation_id)
+        essay = self._href(files, annotation.page or self.catalog.main_page, from_url)
+        return f"{essay}#a-{annotation_id}"
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.catalog.pages:
@@ -121,3 +190,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         if problems:
             raise PluginError("factcheck: annotations were lost in the build:\n" + "\n".join(problems))
         log.info(f"{len(self.catalog.annotations)} annotations rendered and exported")
+
+
+def _first_heading_id(page) -> str | None:
+    """The id MkDocs gave the page's first heading (its skip link points there)."""
+    return page.toc.items[0].id if page.toc.items else None

@@ -98,7 +98,9 @@ def _source_item(parent: etree.Element, source: SourceRecord) -> None:
     url.text = source.url
 
 
-def note(annotation: Annotation, number: int, stash: Stash) -> etree.Element:
+def note(annotation: Annotation, number: int, stash: Stash,
+         claim_href: str | None = None) -> etree.Element:
+    """The note for ``annotation``; ``claim_href`` links to its own fact-check page."""
     attrib = {
         "class": f"fc-note fc-note--{style_key(annotation)}",
         "id": f"a-{annotation.id}",
@@ -121,6 +123,22 @@ def note(annotation: Annotation, number: int, stash: Stash) -> etree.Element:
         claim = etree.SubElement(head, "span", {"class": "fc-note__claim"})
         claim.text = annotation.claim
     _html(section, "div", "fc-note__body", render_block(annotation.note), stash)
+    note_details(section, annotation, stash)
+    foot = etree.SubElement(section, "p", {"class": "fc-note__foot"})
+    link = etree.SubElement(foot, "a", {"class": "fc-note__permalink", "href": f"#a-{annotation.id}"})
+    link.text = "Link to this note"
+    link.tail = " · "
+    back = etree.SubElement(foot, "a", {"class": "fc-note__back", "href": f"#h-{annotation.id}"})
+    back.text = "Back to the text"
+    if claim_href:
+        back.tail = " · "
+        full = etree.SubElement(foot, "a", {"class": "fc-note__claim-page", "href": claim_href})
+        full.text = "Full fact-check"
+    return section
+
+
+def note_details(section: etree.Element, annotation: Annotation, stash: Stash) -> None:
+    """Caveats, what changed since, and sources, appended to ``section``."""
     if annotation.caveats:
         block = _labelled(section, "fc-note__caveats", "Caveats")
         items = etree.SubElement(block, "ul")
@@ -134,13 +152,6 @@ def note(annotation: Annotation, number: int, stash: Stash) -> etree.Element:
         items = etree.SubElement(block, "ol")
         for source in annotation.sources:
             _source_item(items, source)
-    foot = etree.SubElement(section, "p", {"class": "fc-note__foot"})
-    link = etree.SubElement(foot, "a", {"class": "fc-note__permalink", "href": f"#a-{annotation.id}"})
-    link.text = "Link to this note"
-    link.tail = " · "
-    back = etree.SubElement(foot, "a", {"class": "fc-note__back", "href": f"#h-{annotation.id}"})
-    back.text = "Back to the text"
-    return section
 
 
 def notes_aside(paragraph_id: str, notes: list[etree.Element]) -> etree.Element:

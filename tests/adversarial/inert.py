@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -17,6 +18,7 @@ class _Scanner(HTMLParser):
         self.name = name
         self.findings: list[str] = []
         self.in_script = False
+        self.in_json_ld = False
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
@@ -35,15 +37,24 @@ class _Scanner(HTMLParser):
                 self.findings.append(f"{self.name}: contributor style attribute")
         if tag == "script":
             self.in_script = True
+            # A JSON-LD block is data the browser never runs; it is checked as data below.
+            self.in_json_ld = dict(attrs).get("type") == "application/ld+json"
         if tag == "style":
             self.in_script = True  # a contributor's <style> would be just as bad
 
     def handle_endtag(self, tag):
         if tag in ("script", "style"):
-            self.in_script = False
+            self.in_script = self.in_json_ld = False
 
     def handle_data(self, data):
-        if self.in_script and (CANARY in data or "display:none" in data):
+        if self.in_script and self.in_json_ld:
+            if "<" in data or ">" in data:
+                self.findings.append(f"{self.name}: markup characters inside a JSON-LD block")
+            try:
+                json.loads(data)
+            except ValueError:
+                self.findings.append(f"{self.name}: a JSON-LD block that is not JSON")
+        elif self.in_script and (CANARY in data or "display:none" in data):
             self.findings.append(f"{self.name}: contributor text inside <script> or <style>")
         self.text.append(data)
 

@@ -1,0 +1,117 @@
+"""The reading experience on a wide screen (1280 px): margin notes, linked emphasis, copy
+links, permalinks, print endnotes, screenshots."""
+
+from pathlib import Path
+
+import pytest
+
+from browser_support import chromium, serve_directory
+from conftest import ROOT
+
+pytestmark = pytest.mark.browser
+
+SCREENSHOTS = ROOT / "test-output" / "screenshots"
+NOTE = "income-tax-cut-75-percent"  # a claim in the middle of the essay
+WIDE = {"viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture(scope="module")
+def base(real_site):
+    with serve_directory(real_site) as url:
+        yield url
+
+
+# One browser for the whole module (Playwright's sync API runs one at a time).
+@pytest.fixture(scope="module")
+def wide_context(base):
+    with chromium(**WIDE) as context:
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base.rstrip("/"))
+        yield context
+
+
+@pytest.fixture
+def page(wide_context):
+    page = wide_context.new_page()
+    yield page
+    page.close()
+
+
+def watch_errors(page) -> list[str]:
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""", selector)
+
+
+def test_wide_screen_shows_notes_beside_their_paragraph_and_links_them(base, page):
+    errors = watch_errors(page)
+    page.goto(base, wait_until="load")
+    paragraph = page.locator("#p-tax-benefits").bounding_box()
+    aside = page.locator("#p-tax-benefits + aside.fc-notes").bounding_box()
+    assert aside["x"] >= paragraph["x"] + paragraph["width"]  # in the margin
+    assert abs(aside["y"] - paragraph["y"]) < 2  # beside, starting level with it
+    boxes = page.eval_on_selector_all("aside.fc-notes", """els => els.map(e => {
+        const r = e.getBoundingClientRect(); return [r.top + scrollY, r.bottom + scrollY]; })""")
+    assert all(a[1] <= b[0] for a, b in zip(boxes, boxes[1:], strict=False))  # never overlap
+    page.locator(f"mark#h-{NOTE}").hover()
+    assert "fc-active" in page.locator(f"#a-{NOTE}").get_attribute("class")
+    page.locator("h1").hover()
+    assert "fc-active" not in page.locator(f"#a-{NOTE}").get_attribute("class")
+    page.locator(f"#a-{NOTE}").hover()
+    assert "fc-active" in page.locator(f"mark#h-{NOTE}").get_attribute("class")
+    page.locator(f"#r-{NOTE}").click()
+    assert page.evaluate("document.activeElement.id") == f"a-{NOTE}"
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == f"r-{NOTE}"
+    assert errors == []
+
+
+def test_copy_link_puts_the_note_url_on_the_clipboard(base, page):
+    page.goto(base, wait_until="load")
+    page.locator(f"#a-{NOTE} button.fc-copy").click()
+    status = page.locator(f"#a-{NOTE} .fc-copy__status")
+    status.wait_for(state="visible")
+    assert status.text_content() == "Link copied"
+    assert page.evaluate("navigator.clipboard.readText()") == f"{base}#a-{NOTE}"
+
+
+def test_print_shows_markers_and_endnotes_with_source_urls(base, page):
+    page.goto(base, wait_until="load")
+    page.emulate_media(media="print")
+    assert page.locator(f"#r-{NOTE}").is_visible()
+    assert not page.locator(f"#a-{NOTE}").is_visible()
+    assert page.locator(".fc-endnotes").is_visible()
+    endnotes = page.locator(".fc-endnote")
+    assert endnotes.count() == page.locator("section.fc-note").count()
+    assert endnotes.nth(0).get_attribute("value") == "1"
+    text = page.locator(".fc-endnotes").inner_text()
+    assert "https://" in text
+    assert not page.locator(".fc-legend").is_visible()
+
+
+
+
+def test_permalinks_open_the_note_or_the_paragraph(base, page):
+    page.goto(f"{base}#a-{NOTE}", wait_until="load")
+    assert page.locator(f"#a-{NOTE}").is_visible()
+    assert in_viewport(page, f"#a-{NOTE}")
+    page.goto(f"{base}claims/", wait_until="load")
+    page.goto(f"{base}#p-baby-and-cat", wait_until="load")
+    assert in_viewport(page, "#p-baby-and-cat")
+
+
+def test_screenshots(base, page):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    for label, path in (("essay", ""), ("note", f"#a-{NOTE}"), ("claims", "claims/"),
+                        ("claim", f"claims/{NOTE}/")):
+        page.goto(base + path, wait_until="load")
+        target = SCREENSHOTS / f"{label}-1280.png"
+        page.screenshot(path=str(target))
+        saved.append(target)
+    assert all(p.stat().st_size > 10_000 for p in saved)
