@@ -6,14 +6,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from adversarial.corpus import all_cases, make_project
+from adversarial.corpus import all_cases, make_project, make_site
 from adversarial.inert import CANARY, scan
 from conftest import FIXTURE_SITE, ROOT, SCHEMA, build
 from factcheck.catalog import Project, load_catalog
@@ -98,9 +97,7 @@ def test_validator_reports_the_whole_corpus_in_one_run(tmp_path):
 def hostile_site(tmp_path_factory) -> Path:
     """The fixture site's configuration with the corpus essay and every valid hostile case."""
     root = tmp_path_factory.mktemp("hostile")
-    make_project(root / "src", SCHEMA, VALID)
-    shutil.copy(FIXTURE_SITE / "mkdocs.yml", root / "src" / "mkdocs.yml")
-    return build(root / "src", root / "built")
+    return build(make_site(root / "src", SCHEMA, FIXTURE_SITE / "mkdocs.yml", VALID), root / "built")
 
 
 def test_valid_hostile_annotations_render_as_text_on_the_essay(hostile_site):

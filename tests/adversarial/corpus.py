@@ -47,6 +47,13 @@ def all_cases() -> list[Case]:
     return [read_case(path) for path in sorted(CASES.glob("*.yaml"))]
 
 
+def make_site(root: Path, schema: Path, config: Path, cases: list[Case]) -> Path:
+    """A buildable site (``config`` is an mkdocs.yml) holding the given cases."""
+    make_project(root, schema, cases)
+    shutil.copy(config, root / "mkdocs.yml")
+    return root
+
+
 def make_project(root: Path, schema: Path, cases: list[Case] = ()) -> Path:
     """A tiny project: the corpus essay, the real schema and the given case files."""
     (root / "docs").mkdir(parents=True, exist_ok=True)
