@@ -73,6 +73,16 @@ def test_thousands_of_nested_lists_are_refused_without_recursion(tmp_path):
     assert "nesting deeper than 12 levels" in problem.message and problem.line == 1
 
 
+def test_a_file_full_of_hidden_characters_is_reported_briefly(tmp_path):
+    project = make_project(tmp_path, SCHEMA)
+    (project / "annotations" / "zw.yaml").write_text("note: " + "\u200b" * 20000 + "\n",
+                                                     encoding="utf-8")
+    problems = load_catalog(Project.at(project)).problems
+    assert len(problems) == 21
+    assert problems[0].format().startswith("annotations/zw.yaml:1:7: error: U+200B ZERO WIDTH SPACE")
+    assert "only the first 20 are listed" in problems[-1].message
+
+
 def test_thousands_of_unknown_keys_are_reported_not_crashed(tmp_path):
     raw = b"".join(b"k%d: v\n" % i for i in range(3000))
     project = make_project(tmp_path, SCHEMA)

@@ -5,6 +5,7 @@ validator script, the MkDocs plugin and the tests.
 from __future__ import annotations
 
 import difflib
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
 CONTEXT_CHARS = 32  # length of TextQuoteSelector prefix and suffix
 UNKNOWN_PARAGRAPH = "unknown paragraph"
+MAX_HIDDEN = 20  # hidden characters listed per file; a file full of them would flood the report
 _UNKNOWN_PARAGRAPH = re.compile(UNKNOWN_PARAGRAPH + r" '([^']*)'")
 
 
@@ -158,9 +160,12 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
                        f"letters and digits joined by -, at most {MAX_ID_LENGTH} characters, then .yaml")
     try:
         text = decode(path.read_bytes())
-        hidden = list(hygiene.scan_source(text))
-        for line, col, message in hidden:
+        hidden = list(itertools.islice(hygiene.scan_source(text), MAX_HIDDEN + 1))
+        for line, col, message in hidden[:MAX_HIDDEN]:
             problems.error(shown, line, col, message)
+        if len(hidden) > MAX_HIDDEN:
+            problems.error(shown, hidden[-1][0], hidden[-1][1],
+                           f"more hidden characters follow; only the first {MAX_HIDDEN} are listed")
         if hidden:
             return None
         document = parse(text)
