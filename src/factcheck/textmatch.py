@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from functools import lru_cache
 
 _FOLD = str.maketrans(
     {
@@ -40,7 +41,8 @@ def normalise(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_FOLD)).strip()
 
 
-def normalise_with_map(text: str) -> tuple[str, list[int]]:
+@lru_cache(maxsize=1024)  # every annotation of a paragraph locates its quote in the same text
+def normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
     """Normalise ``text`` and return, for each output character, its index in ``text``."""
     out: list[str] = []
     index: list[int] = []
@@ -56,7 +58,7 @@ def normalise_with_map(text: str) -> tuple[str, list[int]]:
             pending_space = -1
         out.append(char)
         index.append(i)
-    return "".join(out), index
+    return "".join(out), tuple(index)
 
 
 def find_all(haystack: str, needle: str) -> list[int]:
