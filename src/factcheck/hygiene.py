@@ -17,6 +17,7 @@ none, so a quote never needs one, and in any other field they only hide or reord
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterator
 from urllib.parse import urlsplit
@@ -84,17 +85,22 @@ def forbidden_reason(char: str) -> str | None:
     return None
 
 
+# Printable ASCII, line breaks and tabs are always allowed: only the other characters are looked at.
+_SUSPECT_IN_SOURCE = re.compile(r"[^\x20-\x7e\n\t]")
+_SUSPECT_IN_MARKDOWN = _SUSPECT_IN_SOURCE
+_SUSPECT_IN_LINE = re.compile(r"[^\x20-\x7e]")
+
+
 def scan_source(text: str) -> Iterator[tuple[int, int, str]]:
     """``(line, column, message)`` for every forbidden character in a file's text."""
-    line, col = 1, 1
-    for char in text:
+    for match in _SUSPECT_IN_SOURCE.finditer(text):
+        char = match.group()
         reason = forbidden_reason(char)
         if reason:
+            at = match.start()
+            line = text.count("\n", 0, at) + 1
+            col = at - text.rfind("\n", 0, at)
             yield line, col, f"{character_name(char)} found: {reason}; delete it"
-        if char == "\n":
-            line, col = line + 1, 1
-        else:
-            col += 1
 
 
 def field_name(path: tuple) -> str:
@@ -117,7 +123,8 @@ def check_string(path: tuple, value: str) -> list[str]:
     markdown = bool(path) and path[0] in MARKDOWN_FIELDS and len(path) <= 2
     name = field_name(path)
     found = []
-    for offset, char in enumerate(value, start=1):
+    for match in (_SUSPECT_IN_MARKDOWN if markdown else _SUSPECT_IN_LINE).finditer(value):
+        char, offset = match.group(), match.start() + 1
         reason = forbidden_reason(char)
         if reason is None and char in "\n\t\r" and not markdown:
             what = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}[char]
