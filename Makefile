@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test lint clean
+.PHONY: serve build validate test lint clean audit
 
 $(VENV)/.site: requirements/site.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,6 +33,14 @@ test: $(VENV)/.dev
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src scripts tests
+
+# Lighthouse (pinned in tools/audit) on the built essay, mobile preset, served on 127.0.0.1.
+# Not part of `make test`. Needs Node.js and Debian's chromium.
+tools/audit/node_modules/.package-lock.json: tools/audit/package-lock.json
+	cd tools/audit && npm ci --no-audit --no-fund
+
+audit: $(VENV)/.site tools/audit/node_modules/.package-lock.json
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache

@@ -17,3 +17,15 @@ def test_without_javascript_the_claims_index_is_grouped_by_verdict(real_site):
         assert items.count() == page.locator(".fc-claim-item:visible").count()
         assert page.locator("ul.fc-counts").is_visible()
         assert page.locator(".fc-filter").count() == 0
+
+
+def test_without_javascript_print_keeps_every_note_after_its_paragraph(real_site):
+    with serve_directory(real_site) as base, chromium(java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(base, wait_until="load")
+        page.emulate_media(media="print")
+        notes = page.locator("section.fc-note")
+        assert notes.count() > 0
+        assert notes.count() == page.locator("section.fc-note:visible").count()
+        assert page.locator(".fc-source__url:visible").count() > 0
+        assert page.locator(".fc-endnotes").count() == 0

@@ -143,6 +143,9 @@ def test_permalinks_open_the_note_or_the_paragraph(base, page):
 def test_screenshots(base, page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
+    page.emulate_media(color_scheme="light")
+    page.goto(base, wait_until="load")
+    page.evaluate("localStorage.clear()")  # Material remembers the palette of an earlier visit
     for label, path in (("essay", ""), ("note", f"#a-{NOTE}"), ("claims", "claims/"),
                         ("claim", f"claims/{NOTE}/")):
         page.goto(base + path, wait_until="load")

@@ -88,12 +88,17 @@ def test_print_shows_markers_and_endnotes_with_source_urls(base, page):
     assert page.locator(".fc-endnotes").is_visible()
     endnotes = page.locator(".fc-endnote")
     assert endnotes.count() == page.locator("section.fc-note").count()
-    assert endnotes.nth(0).get_attribute("value") == "1"
-    text = page.locator(".fc-endnotes").inner_text()
-    assert "https://" in text
+    numbers = endnotes.evaluate_all("items => items.map(i => i.value)")
+    assert numbers == list(range(1, len(numbers) + 1))
+    note = endnotes.nth(numbers.index(int(page.locator(f"#r-{NOTE}").inner_text())))
+    text = note.inner_text()
+    assert page.locator(f"#a-{NOTE} .fc-badge").inner_text() in text
+    for url in page.locator(f"#a-{NOTE} a.fc-source__title").evaluate_all("links => links.map(a => a.href)"):
+        assert url in text  # printed in full, not only as a link
+    assert page.evaluate("document.querySelectorAll('.fc-endnotes [id]').length") == 0
     assert not page.locator(".fc-legend").is_visible()
-
-
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.pdf(path=str(SCREENSHOTS.parent / "essay.pdf"))
 
 
 def test_permalinks_open_the_note_or_the_paragraph(base, page):
@@ -108,6 +113,9 @@ def test_permalinks_open_the_note_or_the_paragraph(base, page):
 def test_screenshots(base, page):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
+    page.emulate_media(color_scheme="light")
+    page.goto(base, wait_until="load")
+    page.evaluate("localStorage.clear()")  # Material remembers the palette of an earlier visit
     for label, path in (("essay", ""), ("note", f"#a-{NOTE}"), ("claims", "claims/"),
                         ("claim", f"claims/{NOTE}/")):
         page.goto(base + path, wait_until="load")

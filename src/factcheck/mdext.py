@@ -74,7 +74,6 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
             parent = parents[first]
             parent.insert(list(parent).index(first),
                           pages.legend(on_page, self.extension.index_href))
-            root.append(pages.endnotes(on_page, numbers, self.md.htmlStash.store))
 
     def _highlight(self, element, annotations, log: RenderLog):
         text = element_text(element)

@@ -1,5 +1,5 @@
-"""Pages and page parts generated from the annotations: the verdict legend and the print
-endnotes of the essay, the claims index, and one page per claim with its ClaimReview.
+"""Pages and page parts generated from the annotations: the verdict legend of the essay, the
+claims index, and one page per claim with its ClaimReview.
 
 Everything here is plain HTML built from the catalog; links are passed in already relative to
 the page that shows them, so this module knows nothing about the site generator.
@@ -85,30 +85,6 @@ def legend(annotations: list[Annotation], index_href: str | None = None) -> etre
     return box
 
 
-def endnotes(annotations: list[Annotation], numbers: dict[str, int],
-             stash: render.Stash) -> etree.Element:
-    """The notes once more, compact, for print only: verdict, finding, sources with URLs."""
-    box = etree.Element("div", {"class": "fc-endnotes", UI_ATTRIBUTE: ""})
-    title = etree.SubElement(box, "p", {"class": "fc-endnotes__title"})
-    title.text = "Notes"
-    items = etree.SubElement(box, "ol", {"class": "fc-endnotes__list"})
-    for annotation in annotations:
-        item = etree.SubElement(items, "li", {"value": str(numbers[annotation.id]),
-                                              "class": f"fc-endnote fc-note--{render.style_key(annotation)}"})
-        head = etree.SubElement(item, "p", {"class": "fc-endnote__head"})
-        badge = etree.SubElement(head, "strong")
-        badge.text = render.label(annotation)
-        badge.tail = f" ({annotation.paragraph}) " + (annotation.claim or f"“{annotation.quote}”")
-        body = etree.SubElement(item, "div", {"class": "fc-endnote__body"})
-        body.text = stash(render_block(annotation.note))
-        if annotation.sources:
-            sources = etree.SubElement(item, "ul", {"class": "fc-endnote__sources"})
-            for source in annotation.sources:
-                line = etree.SubElement(sources, "li")
-                line.text = f"{source.title}. {source.publisher}, {source.date}. {source.url}"
-    return box
-
-
 # The claims index -------------------------------------------------------------------------
 
 def claims_index_markdown(title: str, description: str) -> str:
@@ -188,8 +164,10 @@ def claim_page_markdown(annotation: Annotation) -> str:
     """The page's stub: front matter for the theme; the plugin replaces the content."""
     description = safe_title_text(
         f"{annotation.verdict_label}: {annotation.claim} Our verdict, evidence and sources.")
+    # Left out of the search index: the essay's own note holds the same text.
     return (f"---\ntitle: {_yaml_string(claim_page_title(annotation))}\n"
-            f"description: {_yaml_string(description)}\n---\n\n# Fact-check\n")
+            f"description: {_yaml_string(description)}\n"
+            f"search:\n  exclude: true\n---\n\n# Fact-check\n")
 
 
 def _yaml_string(text: str) -> str:

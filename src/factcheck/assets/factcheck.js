@@ -224,6 +224,35 @@
     list.parentNode.insertBefore(status, list);
   }
 
+  // Print: the notes once more after the essay, as numbered endnotes (copies without ids).
+  function buildEndnotes() {
+    var article = document.querySelector("article.md-content__inner");
+    var notes = document.querySelectorAll("section.fc-note");
+    if (!article || !notes.length || article.querySelector(".fc-endnotes")) return;
+    var box = document.createElement("div");
+    box.className = "fc-endnotes";
+    box.setAttribute("data-fc-ui", "");
+    box.setAttribute("aria-hidden", "true"); // a copy for paper; screen readers have the notes
+    var title = document.createElement("p");
+    title.className = "fc-endnotes__title";
+    title.textContent = "Notes";
+    var list = document.createElement("ol");
+    list.className = "fc-endnotes__list";
+    notes.forEach(function (note) {
+      var item = document.createElement("li");
+      item.className = "fc-endnote " + note.className.replace(/\bfc-(open|active)\b/g, "");
+      item.value = Number(note.querySelector(".fc-note__number").textContent);
+      var copy = note.cloneNode(true);
+      copy.querySelectorAll("[id]").forEach(function (e) { e.removeAttribute("id"); });
+      copy.querySelectorAll(".fc-note__foot, .fc-more").forEach(function (e) { e.remove(); });
+      while (copy.firstChild) item.appendChild(copy.firstChild);
+      list.appendChild(item);
+    });
+    box.appendChild(title);
+    box.appendChild(list);
+    article.appendChild(box);
+  }
+
   function init() {
     document.documentElement.classList.add("fc-js");
     // Material's search dialog has no accessible name; screen readers announce it as "Search".
@@ -241,6 +270,9 @@
   document.addEventListener("focusin", onHover);
   document.addEventListener("focusout", onHover);
   window.addEventListener("hashchange", followHash);
+  window.addEventListener("beforeprint", buildEndnotes);
+  var print = window.matchMedia("print");
+  if (print.addEventListener) print.addEventListener("change", function (e) { if (e.matches) buildEndnotes(); });
   wide.addEventListener("change", function () {
     document.querySelectorAll("a.fc-ref__link[aria-controls]").forEach(function (m) {
       var note = document.getElementById(m.getAttribute("aria-controls"));
