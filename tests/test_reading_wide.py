@@ -123,3 +123,13 @@ def test_screenshots(base, page):
         page.screenshot(path=str(target))
         saved.append(target)
     assert all(p.stat().st_size > 10_000 for p in saved)
+
+
+def test_pages_load_nothing_from_other_hosts_and_log_no_errors(base, page):
+    errors = watch_errors(page)
+    foreign: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith(base) else foreign.append(r.url))
+    for path in ("", "claims/", f"claims/{NOTE}/", "about/"):
+        page.goto(base + path, wait_until="networkidle")
+    assert foreign == []
+    assert errors == []

@@ -192,7 +192,7 @@
 
   function claimFilter() {
     var list = document.querySelector("[data-fc-claims]");
-    if (!list || list.previousElementSibling && list.previousElementSibling.classList.contains("fc-filter")) return;
+    if (!list || list.parentNode.querySelector(".fc-filter")) return;
     var groups = list.querySelectorAll(".fc-claims__group");
     var bar = document.createElement("div");
     bar.className = "fc-filter";
