@@ -39,6 +39,16 @@ def insert_after(parent: etree.Element, anchor: etree.Element, new: etree.Elemen
     parent.insert(list(parent).index(anchor) + 1, new)
 
 
+def wrap_children(parent: etree.Element, wrapper: etree.Element) -> None:
+    """Move every child of ``parent`` into ``wrapper``, the only child left (a layout box for
+    the stylesheet: text and notes side by side on wide screens)."""
+    wrapper.text, parent.text = parent.text, None
+    wrapper.extend(list(parent))
+    for child in list(parent):
+        parent.remove(child)
+    parent.append(wrapper)
+
+
 class EssayDecorator(markdown.treeprocessors.Treeprocessor):
     def __init__(self, md, extension: FactcheckExtension):
         super().__init__(md)
@@ -74,6 +84,7 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
             parent = parents[first]
             parent.insert(list(parent).index(first),
                           pages.legend(on_page, self.extension.index_href))
+            wrap_children(root, etree.Element("div", {"class": "fc-essay"}))
 
     def _highlight(self, element, annotations, log: RenderLog):
         text = element_text(element)

@@ -25,6 +25,7 @@ log = get_plugin_logger(__name__)
 ASSETS = Path(__file__).parent / "assets"
 CSS = "assets/factcheck/factcheck.css"
 JS = "assets/factcheck/factcheck.js"
+EARLY_SCRIPT = '<script>document.documentElement.classList.add("fc-js")</script>'
 
 
 class FactcheckConfig(Config):
@@ -175,6 +176,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return f"{essay}#a-{annotation_id}"
 
     def on_post_page(self, output, *, page, config):
+        # Styles for "JavaScript is on" apply from the first paint, not after a restyle at load.
+        output = output.replace("</head>", f"{EARLY_SCRIPT}\n</head>", 1)
         if page.file.src_uri in self.catalog.pages:
             integrity.count_rendered(output, self.rendered_notes, self.rendered_highlights)
         return output

@@ -24,6 +24,8 @@
     var note = noteOf(id), marker = markerOf(id);
     if (!note) return;
     note.classList.toggle("fc-open", open);
+    var aside = note.parentNode;
+    aside.classList.toggle("fc-has-open", !!aside.querySelector(".fc-open"));
     if (marker) expanded(marker, open);
   }
 
@@ -140,26 +142,20 @@
   }
 
   // In the margin, caveats and sources wait behind a button so that notes stay near their text.
-  function compactDetails(note, id) {
-    var details = note.querySelectorAll(".fc-note__caveats, .fc-note__since, .fc-note__sources");
-    if (!details.length) return;
-    var more = document.createElement("div");
-    more.className = "fc-note__more";
-    more.id = "a-" + id + "-more";
-    details[0].parentNode.insertBefore(more, details[0]);
-    details.forEach(function (d) { more.appendChild(d); });
+  function compactDetails(note) {
+    var first = note.querySelector(".fc-note__caveats, .fc-note__since, .fc-note__sources");
+    if (!first) return;
     var button = document.createElement("button");
     button.type = "button";
     button.className = "fc-more";
     button.setAttribute("aria-expanded", "false");
-    button.setAttribute("aria-controls", more.id);
-    button.textContent = (note.querySelector(".fc-note__caveats") ? "Caveats and sources" : "Sources");
+    button.textContent = note.querySelector(".fc-note__caveats") ? "Caveats and sources" : "Sources";
     button.addEventListener("click", function () {
       var open = button.getAttribute("aria-expanded") !== "true";
       button.setAttribute("aria-expanded", String(open));
-      more.classList.toggle("fc-open", open);
+      note.classList.toggle("fc-more-open", open);
     });
-    more.parentNode.insertBefore(button, more);
+    first.parentNode.insertBefore(button, first);
   }
 
   function decorate() {
@@ -172,7 +168,7 @@
         marker.setAttribute("aria-controls", note.id);
         expanded(marker, false);
       }
-      compactDetails(note, id);
+      compactDetails(note);
       var foot = note.querySelector(".fc-note__foot");
       if (foot) {
         var button = document.createElement("button");
@@ -251,6 +247,7 @@
     box.appendChild(title);
     box.appendChild(list);
     article.appendChild(box);
+    document.documentElement.classList.add("fc-endnotes-built");
   }
 
   function init() {
