@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build validate test lint clean audit
+.PHONY: serve build validate test lint clean audit bench
 
 $(VENV)/.site: requirements/site.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ build: validate
 test: $(VENV)/.dev
 	$(BIN)/ruff check src scripts tests
 	$(BIN)/python -m pytest
+
+# Performance figures for this machine (a few minutes; not part of test). BENCH_ARGS=--quick for a smoke run.
+bench: $(VENV)/.dev
+	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
 lint: $(VENV)/.dev
 	$(BIN)/ruff check src scripts tests

@@ -1,0 +1,428 @@
+#!/usr/bin/env python3
+"""What the annotations cost, measured side by side on this machine.
+
+Usage: python scripts/bench.py [--quick] [--repeats N] [--json FILE] [--skip-100k]
+
+Every comparison alternates its two sides (A, B, A, B, ...) and reports medians, so a busy
+machine slows both sides alike. Builds and validations run as child processes; their peak
+memory is the child's own high-water resident set size (VmHWM in /proc/self/status, read as
+it exits).
+Scaling figures time the validator's work (``load_catalog``) in a fresh interpreter, without
+its start-up, which is measured on its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import platform
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from factcheck.synthetic import SiteShape, generate_site  # noqa: E402
+
+BIN = Path(sys.executable).parent
+MKDOCS = str(BIN / "mkdocs")
+SCHEMA = ROOT / "annotations" / "schema.json"
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+PLUGIN = "factcheck"
+OUR_ASSETS = ("assets/factcheck/factcheck.css", "assets/factcheck/factcheck.js")
+GZIP_LEVEL = 6  # what web servers commonly use
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_mib: float
+    returncode: int
+
+
+# Runs a Python script or module and, at exit, writes its peak resident memory (VmHWM, KiB) to
+# the file named in FACTCHECK_BENCH_PEAK. Linux's ru_maxrss of a child would also count the
+# parent's memory image copied before exec.
+PEAK_PROBE = """
+import atexit, os, runpy, sys
+def record():
+    with open("/proc/self/status") as status:
+        peak = next((line.split()[1] for line in status if line.startswith("VmHWM:")), "0")
+    with open(os.environ["FACTCHECK_BENCH_PEAK"], "w") as out:
+        out.write(peak)
+if os.path.exists("/proc/self/status"):
+    atexit.register(record)
+if sys.argv[1] == "-m":
+    sys.argv = sys.argv[2:]
+    runpy.run_module(sys.argv[0], run_name="__main__", alter_sys=True)
+else:
+    sys.argv = sys.argv[1:]
+    runpy.run_path(sys.argv[0], run_name="__main__")
+"""
+
+
+def python_command(*args: str) -> list[str]:
+    """``python <script> args`` or ``python -m <module> args``, with the peak-memory probe."""
+    return [sys.executable, "-c", PEAK_PROBE, *args]
+
+
+def run_child(command: list[str], cwd: Path | None = None) -> Run:
+    """Run ``command``; wall time and the child's own peak resident memory."""
+    with tempfile.NamedTemporaryFile(prefix="peak-", delete=False) as handle:
+        peak_file = Path(handle.name)
+    try:
+        started = time.perf_counter()
+        child = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                               env={**ENV, "FACTCHECK_BENCH_PEAK": str(peak_file)})
+        seconds = time.perf_counter() - started
+        peak = peak_file.read_text().strip()
+    finally:
+        peak_file.unlink()
+    if child.returncode != 0:
+        raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}):\n"
+                           f"{child.stderr.decode(errors='replace')[-2000:]}")
+    return Run(seconds, int(peak or 0) / 1024, child.returncode)
+
+
+def alternate(first: Callable[[], Run], second: Callable[[], Run],
+              repeats: int) -> tuple[list[Run], list[Run]]:
+    """Run ``first`` and ``second`` in turn, ``repeats`` times each: A, B, A, B, ..."""
+    a, b = [], []
+    for _ in range(repeats):
+        a.append(first())
+        b.append(second())
+    return a, b
+
+
+def median_seconds(runs: list[Run]) -> float:
+    return statistics.median(run.seconds for run in runs)
+
+
+def peak_mib(runs: list[Run]) -> float:
+    return max(run.peak_mib for run in runs)
+
+
+class _KeepTags(yaml.SafeLoader):
+    """Reads mkdocs.yml even when it uses MkDocs' own tags (!ENV, !relative)."""
+
+
+_KeepTags.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
+                                if isinstance(node, yaml.ScalarNode) else None)
+
+
+def without_plugin(config: Path, out: Path) -> Path:
+    """A config that inherits ``config`` but leaves our plugin out; written to ``out``.
+
+    It reads the same docs. MkDocs resolves ``INHERIT`` and its own tags (``!ENV``) itself.
+    """
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_KeepTags) or {}
+    base = config.parent
+    child = {
+        "INHERIT": str(config.resolve()),
+        "plugins": [p for p in data.get("plugins", ["search"])
+                    if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)],
+        "docs_dir": str((base / data.get("docs_dir", "docs")).resolve()),
+        "watch": [str((base / w).resolve()) for w in data.get("watch", [])],
+        "strict": False,  # pages may link to note anchors that only the plugin creates
+    }
+    out.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return out
+
+
+def build_command(config: Path, site_dir: Path) -> list[str]:
+    return python_command("-m", "mkdocs", "build", "--quiet", "--clean", "--config-file",
+                          str(config), "--site-dir", str(site_dir))
+
+
+def validate_command(root: Path, essays: list[str]) -> list[str]:
+    command = python_command(str(ROOT / "scripts" / "validate.py"), "--root", str(root), "--quiet")
+    for pattern in essays:
+        command += ["--essays", pattern]
+    return command
+
+
+def compare_builds(config: Path, work: Path, repeats: int) -> dict:
+    """Build with and without the plugin, alternating; medians, ratio and peak memory."""
+    plain = without_plugin(config, work / "mkdocs-plain.yml")
+    with_site, plain_site = work / "with-plugin", work / "without-plugin"
+    a, b = alternate(lambda: run_child(build_command(config, with_site), cwd=config.parent),
+                     lambda: run_child(build_command(plain, plain_site), cwd=config.parent),
+                     repeats)
+    return {
+        "with_plugin_s": median_seconds(a), "without_plugin_s": median_seconds(b),
+        "ratio": median_seconds(a) / median_seconds(b),
+        "with_plugin_peak_mib": peak_mib(a), "without_plugin_peak_mib": peak_mib(b),
+        "runs": repeats, "site_with": str(with_site), "site_without": str(plain_site),
+    }
+
+
+def gzip_size(data: bytes) -> int:
+    return len(gzip.compress(data, compresslevel=GZIP_LEVEL, mtime=0))
+
+
+def page_weight(with_site: Path, without_site: Path, page: str = "index.html") -> dict:
+    """Gzip sizes: our CSS and JS, and the essay page with them vs the plain Material page."""
+    ours = {Path(name).name: gzip_size((with_site / name).read_bytes()) for name in OUR_ASSETS}
+    html = gzip_size((with_site / page).read_bytes())
+    plain = gzip_size((without_site / page).read_bytes())
+    assets = sum(ours.values())
+    return {"assets_gzip": ours, "assets_gzip_total": assets, "page_html_gzip": html,
+            "page_with_assets_gzip": html + assets, "plain_page_gzip": plain,
+            "ratio": (html + assets) / plain}
+
+
+SCALING_PROBE = """
+import sys, time
+from pathlib import Path
+from factcheck.catalog import Project, load_catalog
+project = Project.at(Path(sys.argv[1]), essays=[sys.argv[2]])
+started = time.perf_counter()
+catalog = load_catalog(project)
+print(time.perf_counter() - started, len(catalog.annotations), len(catalog.problems.errors))
+"""
+
+
+def time_load_catalog(root: Path, pattern: str) -> tuple[float, int, int]:
+    """``load_catalog`` timed in a fresh interpreter: no warm caches, no start-up time."""
+    out = subprocess.run([sys.executable, "-c", SCALING_PROBE, str(root), pattern], env=ENV,
+                         capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]), int(out[2])
+
+
+def validate_scaling(work: Path, sizes: list[int], repeats: int) -> list[dict]:
+    """Generate a site per size and time ``load_catalog`` on it."""
+    rows = []
+    for size in sizes:
+        site = generate_site(work / f"scale-{size}", SCHEMA, SiteShape(annotations=size))
+        times = []
+        for _ in range(repeats if size <= 10_000 else 1):
+            seconds, loaded, errors = time_load_catalog(site.root, site.pattern)
+            if errors or loaded != size:
+                raise RuntimeError(f"synthetic site of {size} annotations does not validate")
+            times.append(seconds)
+        row = {"annotations": size, "seconds": statistics.median(times), "runs": len(times)}
+        if rows:
+            row["growth"] = row["seconds"] / rows[-1]["seconds"]
+        rows.append(row)
+        shutil.rmtree(site.root)
+    return rows
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return None
+
+
+def wait_for(url: str, predicate: Callable[[str], bool], seconds: float, poll: float = 0.02) -> float:
+    """Poll ``url`` until ``predicate(html)``; return the time it took."""
+    started = time.perf_counter()
+    while time.perf_counter() - started < seconds:
+        html = fetch(url)
+        if html is not None and predicate(html):
+            return time.perf_counter() - started
+        time.sleep(poll)
+    raise RuntimeError(f"{url} did not show the change within {seconds} s")
+
+
+def copy_project(target: Path) -> Path:
+    """The project's site sources in a scratch folder, so edits never touch the real files."""
+    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", ".*cache",
+                                    "test-output", "*.egg-info")
+    shutil.copytree(ROOT, target, ignore=ignore)
+    return target
+
+
+def preview_latency(project: Path, repeats: int, annotation: str | None = None) -> dict:
+    """Seconds from saving an annotation file to the served page showing the change."""
+    files = sorted((project / "annotations").glob("*.yaml"))
+    path = project / "annotations" / annotation if annotation else files[0]
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen([MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
+                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        wait_for(url, lambda html: f'id="a-{path.stem}"' in html, 120, poll=0.2)
+        times = []
+        for attempt in range(repeats):
+            time.sleep(1.0)  # let the watcher settle after the previous rebuild
+            marker = f"benchedit{attempt}x{port}"
+            edited = {**data, "note": f"{data['note'].rstrip()} {marker}"}
+            path.write_text(yaml.safe_dump(edited, sort_keys=False, allow_unicode=True),
+                            encoding="utf-8")
+            times.append(wait_for(url, lambda html, m=marker: m in html, 60))
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+    return {"median_s": statistics.median(times), "max_s": max(times), "runs": repeats}
+
+
+def machine() -> dict:
+    model = "unknown"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),
+            "load_average": os.getloadavg()}
+
+
+TARGETS = {
+    "real build ratio": ("real.build.ratio", 1.15),
+    "synthetic build ratio": ("synthetic.build.ratio", 1.5),
+    "validate 10,000 (validate.py, s)": ("synthetic.validate_10k_s", 1.0),
+    "100,000 vs 10,000 validation": ("scaling_100k_over_10k", 12.0),
+    "preview rebuild (s)": ("preview.median_s", 1.5),
+    "our CSS + JS gzip (KiB)": ("weight.assets_gzip_kib", 15.0),
+}
+
+
+def lookup(results: dict, dotted: str):
+    value = results
+    for part in dotted.split("."):
+        if not isinstance(value, dict) or part not in value:
+            return None
+        value = value[part]
+    return value
+
+
+def report(results: dict) -> str:
+    m, real, syn = results["machine"], results["real"], results["synthetic"]
+    lines = [
+        f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, "
+        f"load average at start {m['load_average'][0]:.2f}",
+        f"Medians of {real['build']['runs']} alternating runs (A, B, A, B, ...).",
+        "",
+        "Real site",
+        f"  mkdocs build with annotations      {real['build']['with_plugin_s']:7.2f} s",
+        f"  same pages without the plugin      {real['build']['without_plugin_s']:7.2f} s",
+        f"  ratio                              {real['build']['ratio']:7.2f}",
+        f"  scripts/validate.py                {real['validate_s']:7.2f} s "
+        f"(interpreter and imports alone: {results['startup_s']:.2f} s)",
+        "",
+        f"Synthetic site ({syn['pages']} pages x {syn['paragraphs']} paragraphs, "
+        f"{syn['annotations']:,} annotations)",
+        f"  scripts/validate.py                {syn['validate_process_s']:7.2f} s, "
+        f"peak {syn['validate_peak_mib']:.0f} MiB",
+        f"  mkdocs build with annotations      {syn['build']['with_plugin_s']:7.2f} s, "
+        f"peak {syn['build']['with_plugin_peak_mib']:.0f} MiB",
+        f"  same pages without the plugin      {syn['build']['without_plugin_s']:7.2f} s, "
+        f"peak {syn['build']['without_plugin_peak_mib']:.0f} MiB",
+        f"  ratio                              {syn['build']['ratio']:7.2f}",
+        "",
+        "Validation scaling (load_catalog in a fresh interpreter, start-up excluded)",
+    ]
+    for row in results["scaling"]:
+        growth = f"  x{row['growth']:.1f}" if "growth" in row else ""
+        lines.append(f"  {row['annotations']:>7,} annotations   {row['seconds']:7.2f} s{growth}")
+    if "preview" in results:
+        p = results["preview"]
+        lines += ["", f"Live preview (real site): save -> rebuilt page served  median "
+                      f"{p['median_s']:.2f} s, worst {p['max_s']:.2f} s ({p['runs']} edits)"]
+    w = results["weight"]
+    assets = ", ".join(f"{name} {size / 1024:.1f} KiB" for name, size in w["assets_gzip"].items())
+    lines += [
+        "", f"Page weight of the essay page (gzip level {GZIP_LEVEL})",
+        f"  our assets: {assets}; total {w['assets_gzip_kib']:.1f} KiB",
+        f"  essay HTML {w['page_html_gzip'] / 1024:.1f} KiB + our assets = "
+        f"{w['page_with_assets_gzip'] / 1024:.1f} KiB vs plain Material page "
+        f"{w['plain_page_gzip'] / 1024:.1f} KiB (x{w['ratio']:.1f})",
+        "", "Targets",
+    ]
+    for label, (dotted, limit) in TARGETS.items():
+        value = lookup(results, dotted)
+        if value is None:
+            lines.append(f"  {label:<36} not measured")
+        else:
+            verdict = "met" if value <= limit else "MISSED"
+            lines.append(f"  {label:<36} {value:8.2f}  (target <= {limit})  {verdict}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="smoke run: 2 repetitions, 1,000 synthetic annotations, no 100,000 step")
+    parser.add_argument("--repeats", type=int, default=None, help="runs per side (default 5)")
+    parser.add_argument("--skip-100k", action="store_true", help="leave out the 100,000 step")
+    parser.add_argument("--no-preview", action="store_true", help="leave out the live preview")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    args = parser.parse_args(argv)
+    repeats = args.repeats or (2 if args.quick else 5)
+    annotations = 1_000 if args.quick else 10_000
+    sizes = [1_000, 10_000] if (args.quick or args.skip_100k) else [1_000, 10_000, 100_000]
+
+    results: dict = {"machine": machine(), "command": " ".join(["scripts/bench.py", *sys.argv[1:]])}
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as scratch:
+        work = Path(scratch)
+        print("real site: builds ...", file=sys.stderr)
+        (work / "real").mkdir()
+        real_build = compare_builds(ROOT / "mkdocs.yml", work / "real", repeats)
+        startup = [run_child(python_command("-m", "factcheck.cli")) for _ in range(repeats)]
+        validate = [run_child(validate_command(ROOT, [])) for _ in range(repeats)]
+        results["startup_s"] = median_seconds(startup)
+        results["real"] = {"build": real_build, "validate_s": median_seconds(validate)}
+        results["weight"] = page_weight(Path(real_build["site_with"]),
+                                        Path(real_build["site_without"]))
+        results["weight"]["assets_gzip_kib"] = results["weight"]["assets_gzip_total"] / 1024
+
+        print(f"synthetic site of {annotations:,} annotations ...", file=sys.stderr)
+        shape = SiteShape(annotations=annotations)
+        site = generate_site(work / "synthetic", SCHEMA, shape)
+        syn_validate = [run_child(validate_command(site.root, [site.pattern]))
+                        for _ in range(repeats)]
+        syn_build = compare_builds(site.config, work / "synthetic", repeats)
+        results["synthetic"] = {
+            "pages": shape.pages, "paragraphs": shape.paragraphs, "annotations": annotations,
+            "validate_process_s": median_seconds(syn_validate),
+            "validate_peak_mib": peak_mib(syn_validate), "build": syn_build,
+        }
+        if annotations == 10_000:
+            results["synthetic"]["validate_10k_s"] = median_seconds(syn_validate)
+
+        print(f"validation scaling {sizes} ...", file=sys.stderr)
+        results["scaling"] = validate_scaling(work, sizes, repeats)
+        by_size = {row["annotations"]: row["seconds"] for row in results["scaling"]}
+        if 100_000 in by_size:
+            results["scaling_100k_over_10k"] = by_size[100_000] / by_size[10_000]
+
+        if not args.no_preview:
+            print("live preview ...", file=sys.stderr)
+            results["preview"] = preview_latency(copy_project(work / "preview"), repeats)
+
+    for side in (results["real"]["build"], results["synthetic"]["build"]):
+        side.pop("site_with"), side.pop("site_without")
+    print(report(results))
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

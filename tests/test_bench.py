@@ -1,0 +1,156 @@
+"""The benchmark's building blocks on tiny inputs: the synthetic site is valid and shaped as
+asked, and the measuring helpers measure what they say. Nothing here is timed."""
+
+import importlib.util
+import sys
+from collections import Counter
+
+import pytest
+import yaml
+
+from conftest import ROOT, SCHEMA
+from factcheck.catalog import Project, load_catalog
+from factcheck.synthetic import SiteShape, generate_site
+from factcheck.textmatch import normalise
+
+TINY = SiteShape(pages=3, paragraphs=4, words=30, annotations=60, seed=7)
+
+
+def load_bench():
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench"] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+bench = load_bench()
+
+
+@pytest.fixture(scope="module")
+def tiny_site(tmp_path_factory):
+    return generate_site(tmp_path_factory.mktemp("synthetic"), SCHEMA, TINY)
+
+
+def test_synthetic_site_has_the_asked_shape_and_validates(tiny_site):
+    assert tiny_site.pages == ["index.md", "pages/page-001.md", "pages/page-002.md"]
+    catalog = load_catalog(Project.at(tiny_site.root, essays=[tiny_site.pattern]))
+    assert catalog.problems.errors == []
+    assert len(catalog.annotations) == TINY.annotations == tiny_site.annotations
+    assert list(catalog.pages) == tiny_site.pages
+    assert all(len(paragraphs) == TINY.paragraphs for paragraphs in catalog.pages.values())
+    per_page = Counter(a.page for a in catalog.annotations)
+    assert per_page == dict.fromkeys(tiny_site.pages, TINY.annotations // TINY.pages)
+    assert {a.kind for a in catalog.annotations} == {"claim", "context", "editorial"}
+
+
+def test_main_essay_annotations_leave_page_out(tiny_site):
+    written = [yaml.safe_load(path.read_text(encoding="utf-8"))
+               for path in sorted((tiny_site.root / "annotations").glob("*.yaml"))]
+    assert {w.get("page") for w in written} == {None, "pages/page-001.md", "pages/page-002.md"}
+
+
+def test_some_quotes_overlap_and_quotes_are_cut_from_the_paragraph(tiny_site):
+    catalog = load_catalog(Project.at(tiny_site.root, essays=[tiny_site.pattern]))
+    overlapping = 0
+    for page, paragraphs in catalog.by_page().items():
+        spans: dict[str, list] = {}
+        for a in paragraphs:
+            text = catalog.pages[page][a.paragraph].text
+            assert normalise(text[a.anchor.start : a.anchor.end]) == a.quote
+            spans.setdefault(a.paragraph, []).append((a.anchor.start, a.anchor.end))
+        for ranges in spans.values():
+            overlapping += sum(1 for (s1, e1) in ranges for (s2, e2) in ranges
+                               if (s1, e1) < (s2, e2) and s2 < e1)
+    assert overlapping >= 5
+
+
+def test_generator_is_deterministic(tmp_path, tiny_site):
+    again = generate_site(tmp_path / "again", SCHEMA, TINY)
+    for name in ("docs/index.md", "docs/pages/page-002.md", "mkdocs.yml"):
+        assert (again.root / name).read_bytes() == (tiny_site.root / name).read_bytes()
+    first = sorted(p.name for p in (tiny_site.root / "annotations").glob("*.yaml"))
+    assert first == sorted(p.name for p in (again.root / "annotations").glob("*.yaml"))
+
+
+def test_too_many_quotes_for_short_paragraphs_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="cannot hold"):
+        generate_site(tmp_path, SCHEMA, SiteShape(pages=1, paragraphs=1, words=4, annotations=50))
+
+
+def test_config_without_plugin_keeps_everything_else(tmp_path, tiny_site):
+    plain = bench.without_plugin(tiny_site.config, tmp_path / "plain.yml")
+    data = yaml.safe_load(plain.read_text(encoding="utf-8"))
+    assert data["INHERIT"] == str(tiny_site.config.resolve())
+    assert data["plugins"] == ["search"]
+    assert data["docs_dir"] == str((tiny_site.root / "docs").resolve())
+
+
+def test_config_without_plugin_reads_mkdocs_tags(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nsite_url: !ENV SITE_URL\nplugins:\n  - search\n"
+                      "  - factcheck:\n      essay: index.md\n  - tags\nwatch:\n  - annotations\n",
+                      encoding="utf-8")
+    data = yaml.safe_load(bench.without_plugin(config, tmp_path / "plain.yml").read_text())
+    assert data["plugins"] == ["search", "tags"]
+    assert data["watch"] == [str((tmp_path / "annotations").resolve())]
+
+
+def test_alternate_interleaves_the_two_sides():
+    calls = []
+    a, b = bench.alternate(lambda: calls.append("A") or bench.Run(1.0, 1, 0),
+                           lambda: calls.append("B") or bench.Run(2.0, 1, 0), 3)
+    assert calls == ["A", "B", "A", "B", "A", "B"]
+    assert len(a) == len(b) == 3
+
+
+def test_median_and_peak():
+    runs = [bench.Run(s, m, 0) for s, m in ((3.0, 10), (1.0, 30), (2.0, 20))]
+    assert bench.median_seconds(runs) == 2.0
+    assert bench.peak_mib(runs) == 30
+
+
+def test_child_peak_memory_is_the_childs_own(tmp_path):
+    small_script = tmp_path / "small.py"
+    small_script.write_text("pass\n")
+    large_script = tmp_path / "large.py"
+    large_script.write_text("b = bytearray(96 * 1024 * 1024)\nb[::4096] = b'x' * len(b[::4096])\n")
+    ballast = bytearray(128 * 1024 * 1024)  # the parent's own memory must not count
+    ballast[::4096] = b"x" * len(ballast[::4096])
+    small = bench.run_child(bench.python_command(str(small_script)))
+    large = bench.run_child(bench.python_command(str(large_script)))
+    assert small.peak_mib < 64
+    assert large.peak_mib - small.peak_mib > 80
+    assert small.returncode == 0
+    del ballast
+
+
+def test_failing_child_is_reported():
+    with pytest.raises(RuntimeError, match="failed"):
+        bench.run_child([sys.executable, "-c", "import sys; sys.exit(3)"])
+
+
+def test_page_weight_compares_gzip_sizes(tmp_path):
+    with_site, without_site = tmp_path / "with", tmp_path / "without"
+    (with_site / "assets" / "factcheck").mkdir(parents=True)
+    without_site.mkdir()
+    (with_site / "assets" / "factcheck" / "factcheck.css").write_bytes(b"a{color:red}" * 100)
+    (with_site / "assets" / "factcheck" / "factcheck.js").write_bytes(bytes(range(256)) * 4)
+    (with_site / "index.html").write_bytes(b"<p>text</p>" * 50)
+    (without_site / "index.html").write_bytes(b"<p>text</p>")
+    weight = bench.page_weight(with_site, without_site)
+    assert weight["assets_gzip"]["factcheck.js"] > weight["assets_gzip"]["factcheck.css"]
+    assert weight["page_with_assets_gzip"] == weight["page_html_gzip"] + weight["assets_gzip_total"]
+    assert weight["plain_page_gzip"] == bench.gzip_size(b"<p>text</p>")
+    assert weight["ratio"] > 1
+
+
+def test_scaling_probe_times_a_fresh_load(tiny_site):
+    seconds, loaded, errors = bench.time_load_catalog(tiny_site.root, tiny_site.pattern)
+    assert seconds > 0 and loaded == TINY.annotations and errors == 0
+
+
+def test_report_marks_missed_targets():
+    results = {"real": {"build": {"ratio": 1.3}}, "weight": {"assets_gzip_kib": 5.0}}
+    assert bench.lookup(results, "real.build.ratio") == 1.3
+    assert bench.lookup(results, "preview.median_s") is None
