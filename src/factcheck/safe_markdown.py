@@ -52,6 +52,11 @@ def _markdown() -> markdown.Markdown:
 _md = _markdown()
 
 
+@lru_cache(maxsize=16384)  # the check, the page and the export all convert each note
+def _to_html(text: str) -> str:
+    return _md.reset().convert(text)
+
+
 class _Inventory(HTMLParser):
     """The tags and link targets of an HTML fragment, with entities decoded as a browser would."""
 
@@ -82,7 +87,7 @@ def link_problem(href: str) -> str | None:
 def markdown_problems(text: str) -> tuple[str, ...]:
     """What in this Markdown the published page would drop or refuse, one sentence each."""
     inventory = _Inventory()
-    inventory.feed(_md.reset().convert(text))
+    inventory.feed(_to_html(text))
     inventory.close()
     found: list[str] = []
     for tag in dict.fromkeys(inventory.tags):
@@ -98,8 +103,7 @@ def markdown_problems(text: str) -> tuple[str, ...]:
 @lru_cache(maxsize=4096)
 def render_block(text: str) -> str:
     """Markdown (paragraphs, lists, emphasis, links) to sanitised HTML."""
-    html = _md.reset().convert(text)
-    return _cleaner.clean(html).strip()
+    return _cleaner.clean(_to_html(text)).strip()
 
 
 @lru_cache(maxsize=4096)
