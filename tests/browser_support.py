@@ -63,3 +63,16 @@ def chromium(**context_options):
             yield context
         finally:
             context.close()
+
+
+def watch_errors(page) -> list[str]:
+    """Collect console errors and uncaught exceptions of ``page`` as they happen."""
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    return errors
+
+
+def in_viewport(page, selector: str) -> bool:
+    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
+        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""", selector)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from browser_support import chromium, serve_directory
+from browser_support import chromium, in_viewport, serve_directory, watch_errors
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -34,18 +34,6 @@ def page(wide_context):
     page = wide_context.new_page()
     yield page
     page.close()
-
-
-def watch_errors(page) -> list[str]:
-    errors: list[str] = []
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    return errors
-
-
-def in_viewport(page, selector: str) -> bool:
-    return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
-        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""", selector)
 
 
 def test_wide_screen_shows_notes_beside_their_paragraph_and_links_them(base, page):
