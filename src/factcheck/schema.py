@@ -9,6 +9,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 
 from .hygiene import explain_url
@@ -59,6 +60,43 @@ def _validator(schema_path: str, mtime: float) -> jsonschema.Draft7Validator:
 
 def load_validator(schema_path: Path) -> jsonschema.Draft7Validator:
     return _validator(str(schema_path), schema_path.stat().st_mtime)
+
+
+@lru_cache(maxsize=8)
+def _fast_validator(schema_path: str, mtime: float):
+    schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
+    return fastjsonschema.compile(schema, use_formats=False)
+
+
+def _plain_json(value: Any) -> bool:
+    """Only strings, whole numbers, true/false, null, lists and string-keyed mappings.
+
+    The compiled check counts 2.0 as a whole number, as JSON Schema does, where ours does not;
+    floats, dates and anything else YAML can produce go to the full validator.
+    """
+    if isinstance(value, (str, int, type(None))):  # bool is an int
+        return True
+    if isinstance(value, list):
+        return all(_plain_json(item) for item in value)
+    if isinstance(value, dict):
+        return all(isinstance(key, str) and _plain_json(item) for key, item in value.items())
+    return False
+
+
+def passes_fast(data: Any, schema_path: Path) -> bool:
+    """True only when ``data`` is certainly schema-valid, by a check compiled once per schema.
+
+    False means "not known": the full validator decides and explains. The compiled check is
+    never more lenient than jsonschema on plain JSON data (its ``$`` is end of string, jsonschema's
+    also allows a final line break), so a True here is a True there.
+    """
+    if not _plain_json(data):
+        return False
+    try:
+        _fast_validator(str(schema_path), schema_path.stat().st_mtime)(data)
+    except fastjsonschema.JsonSchemaException:
+        return False
+    return True
 
 
 def _field_name(path: tuple) -> str:
@@ -143,6 +181,8 @@ def _message(error: jsonschema.ValidationError, document: YamlDocument) -> tuple
 
 def check(document: YamlDocument, path: str, schema_path: Path, problems: ProblemList) -> bool:
     """Add one problem per schema error; return True when the document is schema-valid."""
+    if passes_fast(document.data, schema_path):
+        return True  # the full validator would find nothing; it runs only to explain failures
     validator = load_validator(schema_path)
     errors = sorted(validator.iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
