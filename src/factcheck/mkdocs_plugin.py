@@ -23,6 +23,10 @@ from .summary import insert_counts
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
+TEMPLATES = Path(__file__).parent / "templates"
+CLAIM_TEMPLATE = "factcheck-claim.html"
+NAV_START, NAV_END, NAV_REUSE = ("<!--factcheck:site-nav-start-->", "<!--factcheck:site-nav-end-->",
+                                 "<!--factcheck:site-nav-->")
 CSS = "assets/factcheck/factcheck.css"
 JS = "assets/factcheck/factcheck.js"
 EARLY_SCRIPT = '<script>document.documentElement.classList.add("fc-js")</script>'
@@ -35,6 +39,7 @@ class FactcheckConfig(Config):
     export = c.Type(str, default="annotations.jsonld")
     claims_title = c.Type(str, default="Claims")
     publisher = c.Optional(c.Type(str))  # the organisation behind the fact-checks; default site_name
+    claim_pages = c.Type(bool, default=True)  # a page per claim; very large sites may turn it off
 
 
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
@@ -45,6 +50,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.claim_pages: dict = {}  # generated page src_uri -> its claim annotation
         self.essay_urls: dict[str, str] = {}
         self.rendered_highlights: Counter = Counter()
+        self.reuse_nav = True  # render claim pages' navigation once per shape (tests turn it off)
+        self.site_navs: dict[tuple, str | None] = {}
 
     def on_startup(self, *, command, dirty):
         """Defined so that one instance serves every rebuild of ``mkdocs serve``."""
@@ -74,6 +81,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         for entry, target in ((CSS, config.extra_css), (JS, config.extra_javascript)):
             if entry not in target:
                 target.append(entry)
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.append(str(TEMPLATES))
         watch = str(project.annotations_dir)
         if watch not in config.watch:
             config.watch.append(watch)
@@ -108,12 +117,16 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                                     content=pages.claims_index_markdown(self.config.claims_title,
                                                                         description)))
         self.claim_pages = {}
+        self.site_navs = {}
+        self.annotations_by_id = {a.id: a for a in self.catalog.annotations}
+        self.essay_urls = essay_urls
+        if not self.config.claim_pages:
+            return
         for annotation in pages.claims(self.catalog.annotations):
             uri = pages.claim_src_uri(annotation.id)
             files.append(File.generated(config, uri, content=pages.claim_page_markdown(annotation),
                                         inclusion=InclusionLevel.NOT_IN_NAV))
             self.claim_pages[uri] = annotation
-        self.essay_urls = essay_urls
 
     def _href(self, files, target_uri: str, from_url: str) -> str:
         """A link to the page built from ``target_uri``, relative to the page at ``from_url``."""
@@ -153,6 +166,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             hidden = page.meta.setdefault("hide", [])
             if "toc" not in hidden:
                 hidden.append("toc")  # the margin notes need the table of contents' column
+        elif page.file.src_uri in self.claim_pages:
+            page.meta["template"] = CLAIM_TEMPLATE
         return markdown
 
     def on_page_content(self, html, *, page, config, files):
@@ -162,7 +177,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             here = page.file.url
             return pages.claims_index_html(
                 self.catalog.annotations, self.config.claims_title,
-                page_href=lambda i: self._href(files, pages.claim_src_uri(i), here),
+                page_href=(lambda i: self._href(files, pages.claim_src_uri(i), here))
+                if self.config.claim_pages else (lambda i: self._note_href(files, i, here)),
                 note_href=lambda i: self._note_href(files, i, here),
                 essay_href=self._href(files, self.catalog.main_page, here),
                 heading_id=_first_heading_id(page))
@@ -171,11 +187,42 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         return html
 
     def _note_href(self, files, annotation_id: str, from_url: str) -> str:
-        annotation = next(a for a in self.catalog.annotations if a.id == annotation_id)
+        annotation = self.annotations_by_id[annotation_id]
         essay = self._href(files, annotation.page or self.catalog.main_page, from_url)
         return f"{essay}#a-{annotation_id}"
 
+    def on_page_context(self, context, *, page, config, nav):
+        if page.file.src_uri in self.claim_pages:
+            context["factcheck_site_nav"] = self._site_nav_mode(page)
+        return context
+
+    def _site_nav_key(self, page) -> tuple:
+        # The sidebars depend on where the page is (relative links) and on its table of contents.
+        return page.url.count("/"), str(page.toc)
+
+    def _site_nav_mode(self, page) -> str:
+        if not self.reuse_nav:
+            return "render"
+        key = self._site_nav_key(page)
+        if self.site_navs.get(key) is not None:
+            return "reuse"
+        self.site_navs[key] = None
+        return "capture"
+
+    def _fill_site_nav(self, output: str, page) -> str:
+        key = self._site_nav_key(page)
+        if NAV_START in output:
+            start = output.index(NAV_START)
+            end = output.index(NAV_END, start)
+            self.site_navs[key] = output[start + len(NAV_START):end]
+            return output[:start] + self.site_navs[key] + output[end + len(NAV_END):]
+        if NAV_REUSE in output:
+            return output.replace(NAV_REUSE, self.site_navs[key], 1)
+        return output
+
     def on_post_page(self, output, *, page, config):
+        if page.file.src_uri in self.claim_pages:
+            output = self._fill_site_nav(output, page)
         # Styles for "JavaScript is on" apply from the first paint, not after a restyle at load.
         output = output.replace("</head>", f"{EARLY_SCRIPT}\n</head>", 1)
         if page.file.src_uri in self.catalog.pages:
