@@ -13,6 +13,7 @@ from pathlib import Path
 from . import hygiene
 from . import schema as schema_check
 from .essay import read_paragraphs
+from .load_cache import LoadCache, context_key
 from .model import Anchor, Annotation, Paragraph, SourceRecord
 from .placeholders import find_placeholders, placeholder_message
 from .problems import ProblemList
@@ -113,8 +114,11 @@ class Catalog:
         return grouped
 
 
-def load_catalog(project: Project) -> Catalog:
-    """Read the essay and every ``*.yaml`` annotation; collect all problems."""
+def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
+    """Read the essay and every ``*.yaml`` annotation; collect all problems.
+
+    With a ``cache`` (kept across rebuilds), unchanged files are not read and checked again.
+    """
     for what, path in (("essay", project.essay), ("schema", project.schema)):
         if not path.is_file():
             raise SetupError(f"{what} file not found: {project.display(path)}")
@@ -127,16 +131,21 @@ def load_catalog(project: Project) -> Catalog:
 
     problems = ProblemList()
     main_page = project.main_page
+    essay_pages = project.essay_pages()
+    if cache is not None:
+        cache.start(context_key(project, list(essay_pages.values()), project.schema))
     pages = {name: read_paragraphs(path, project.display(path), problems)
-             for name, path in project.essay_pages().items()}
+             for name, path in essay_pages.items()}
     files = sorted(project.annotations_dir.glob("*.yaml"))
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
     for path in files:
-        annotation = load_annotation(path, project, pages, problems)
+        annotation = _load_cached(path, project, pages, problems, cache)
         if annotation is not None:
             annotations.append(annotation)
+    if cache is not None:
+        cache.forget_missing(files)
     _check_duplicates(annotations, problems)
     _summarise_missing_paragraphs(problems, project.display(project.essay))
     order = {(page, slug): index for index, (page, slug) in
@@ -144,6 +153,20 @@ def load_catalog(project: Project) -> Catalog:
     annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.start, -a.anchor.end, a.id))
     problems.sort()
     return Catalog(pages[main_page], annotations, problems, files, pages, main_page)
+
+
+def _load_cached(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],
+                 problems: ProblemList, cache: LoadCache | None) -> Annotation | None:
+    if cache is None:
+        return load_annotation(path, project, pages, problems)
+    key = cache.file_key(path)
+    found = cache.get(key)
+    if found is None:
+        own = ProblemList()
+        found = load_annotation(path, project, pages, own), tuple(own)
+        cache.put(key, *found)
+    problems.extend(found[1])
+    return found[0]
 
 
 def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],

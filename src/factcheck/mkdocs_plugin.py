@@ -17,6 +17,7 @@ from . import integrity, pages
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .claimreview import ReviewUrls, claim_review
 from .export import annotation_collection, claim_records, claims_csv, claims_json
+from .load_cache import LoadCache
 from .mdext import FactcheckExtension
 from .summary import insert_counts
 
@@ -45,6 +46,7 @@ class FactcheckConfig(Config):
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def __init__(self):
         self.catalog: Catalog | None = None
+        self.load_cache = LoadCache()  # unchanged annotation files are not checked again
         self.extension: FactcheckExtension | None = None
         self.rendered_notes: Counter = Counter()
         self.claim_pages: dict = {}  # generated page src_uri -> its claim annotation
@@ -63,7 +65,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                              annotations=self.config.annotations_dir,
                              essays=self.config.essays, docs=str(docs))
         try:
-            catalog = load_catalog(project)
+            catalog = load_catalog(project, self.load_cache)
         except SetupError as exc:
             raise PluginError(f"factcheck: {exc}") from None
         for problem in catalog.problems.warnings:
