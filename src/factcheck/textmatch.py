@@ -35,6 +35,7 @@ _FOLD = str.maketrans(
     }
 )
 _SPACE = re.compile(r"\s+")
+_WORD = re.compile(r"\S+")  # \s is exactly str.isspace for str patterns
 
 
 def normalise(text: str) -> str:
@@ -43,21 +44,20 @@ def normalise(text: str) -> str:
 
 @lru_cache(maxsize=1024)  # every annotation of a paragraph locates its quote in the same text
 def normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
-    """Normalise ``text`` and return, for each output character, its index in ``text``."""
+    """Normalise ``text`` and return, for each output character, its index in ``text``.
+
+    A run of white space becomes one space, mapped to the run's first character.
+    """
     out: list[str] = []
     index: list[int] = []
-    pending_space = -1
-    for i, char in enumerate(text.translate(_FOLD)):
-        if char.isspace():
-            if out and pending_space < 0:
-                pending_space = i
-            continue
-        if pending_space >= 0:
+    previous_end = 0
+    for word in _WORD.finditer(text.translate(_FOLD)):
+        if out:
             out.append(" ")
-            index.append(pending_space)
-            pending_space = -1
-        out.append(char)
-        index.append(i)
+            index.append(previous_end)
+        out.append(word.group())
+        index.extend(range(word.start(), word.end()))
+        previous_end = word.end()
     return "".join(out), tuple(index)
 
 
