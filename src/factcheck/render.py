@@ -94,8 +94,6 @@ def _source_item(parent: etree.Element, source: SourceRecord) -> None:
         archived = etree.SubElement(item, "a", {"href": source.archive_url, "rel": EXTERNAL_REL,
                                                 "class": "fc-source__archive"})
         archived.text = "Archived copy"
-    url = etree.SubElement(item, "span", {"class": "fc-source__url"})
-    url.text = source.url
 
 
 def note(annotation: Annotation, number: int, stash: Stash,
