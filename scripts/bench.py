@@ -142,6 +142,16 @@ def without_plugin(config: Path, out: Path) -> Path:
     return out
 
 
+def without_claim_pages(config: Path, out: Path) -> Path:
+    """A copy of the synthetic site's config with the plugin's per-claim pages turned off."""
+    text = config.read_text(encoding="utf-8")
+    if "  - factcheck:\n" not in text:
+        raise RuntimeError(f"{config} does not configure the factcheck plugin as expected")
+    out.write_text(text.replace("  - factcheck:\n", "  - factcheck:\n      claim_pages: false\n", 1),
+                   encoding="utf-8")
+    return out
+
+
 def build_command(config: Path, site_dir: Path) -> list[str]:
     return python_command("-m", "mkdocs", "build", "--quiet", "--clean", "--config-file",
                           str(config), "--site-dir", str(site_dir))
@@ -294,7 +304,8 @@ def machine() -> dict:
 
 TARGETS = {
     "real build ratio": ("real.build.ratio", 1.15),
-    "synthetic build ratio": ("synthetic.build.ratio", 1.5),
+    "synthetic build ratio (claim pages)": ("synthetic.build.ratio", 1.5),
+    "synthetic ratio, claim_pages: false": ("synthetic.build_without_claim_pages.ratio", 1.5),
     "validate 10,000 (validate.py, s)": ("synthetic.validate_10k_s", 1.0),
     "100,000 vs 10,000 validation": ("scaling_100k_over_10k", 12.0),
     "preview rebuild (s)": ("preview.median_s", 1.5),
@@ -333,7 +344,12 @@ def report(results: dict) -> str:
         f"peak {syn['build']['with_plugin_peak_mib']:.0f} MiB",
         f"  same pages without the plugin      {syn['build']['without_plugin_s']:7.2f} s, "
         f"peak {syn['build']['without_plugin_peak_mib']:.0f} MiB",
-        f"  ratio                              {syn['build']['ratio']:7.2f}",
+        f"  ratio, with claim pages            {syn['build']['ratio']:7.2f}",
+        f"  with claim_pages: false            {syn['build_without_claim_pages']['with_plugin_s']:7.2f} s"
+        f" vs {syn['build_without_claim_pages']['without_plugin_s']:.2f} s without the plugin, "
+        f"ratio {syn['build_without_claim_pages']['ratio']:.2f}",
+        f"  claim pages                        {syn['claim_pages']:7,} pages, "
+        f"{syn['ms_per_claim_page']:.1f} ms each",
         "",
         "Validation scaling (load_catalog in a fresh interpreter, start-up excluded)",
     ]
@@ -397,10 +413,17 @@ def main(argv: list[str] | None = None) -> int:
         syn_validate = [run_child(validate_command(site.root, [site.pattern]))
                         for _ in range(repeats)]
         syn_build = compare_builds(site.config, work / "synthetic", repeats)
+        (work / "synthetic-no-claim-pages").mkdir()
+        no_pages = without_claim_pages(site.config, site.root / "mkdocs-no-claim-pages.yml")
+        syn_build_no_pages = compare_builds(no_pages, work / "synthetic-no-claim-pages", repeats)
+        claim_pages = sum(1 for path in (Path(syn_build["site_with"]) / "claims").glob("*/index.html"))
         results["synthetic"] = {
             "pages": shape.pages, "paragraphs": shape.paragraphs, "annotations": annotations,
             "validate_process_s": median_seconds(syn_validate),
             "validate_peak_mib": peak_mib(syn_validate), "build": syn_build,
+            "build_without_claim_pages": syn_build_no_pages, "claim_pages": claim_pages,
+            "ms_per_claim_page": 1000 * (syn_build["with_plugin_s"]
+                                         - syn_build_no_pages["with_plugin_s"]) / max(1, claim_pages),
         }
         if annotations == 10_000:
             results["synthetic"]["validate_10k_s"] = median_seconds(syn_validate)
@@ -415,7 +438,8 @@ def main(argv: list[str] | None = None) -> int:
             print("live preview ...", file=sys.stderr)
             results["preview"] = preview_latency(copy_project(work / "preview"), repeats)
 
-    for side in (results["real"]["build"], results["synthetic"]["build"]):
+    for side in (results["real"]["build"], results["synthetic"]["build"],
+                 results["synthetic"]["build_without_claim_pages"]):
         side.pop("site_with"), side.pop("site_without")
     print(report(results))
     if args.json:
