@@ -44,7 +44,7 @@ tools/audit/node_modules/.package-lock.json: tools/audit/package-lock.json
 	cd tools/audit && npm ci --no-audit --no-fund
 
 audit: $(VENV)/.site tools/audit/node_modules/.package-lock.json
-	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py
+	CHROME_PATH=$${CHROME_PATH:-/usr/bin/chromium} $(BIN)/python scripts/audit.py $(AUDIT_ARGS)
 
 clean:
 	rm -rf site $(VENV) .pytest_cache .ruff_cache

@@ -5,7 +5,11 @@ scores and whatever keeps a category below its target.
 Lighthouse scores vary with the machine's load; the run with the median performance score of
 ``--runs`` runs is reported, with Lighthouse's benchmark index of the machine (higher is faster).
 
-Usage: python scripts/audit.py [--page PATH] [--runs N] [--keep REPORT.json]
+With ``--baseline`` the same pages are also built without the factcheck plugin and audited in
+alternating runs (ours, plain, ours, plain, …), so the difference is measured on one machine at
+one time: on a noisy machine that comparison means more than either score.
+
+Usage: python scripts/audit.py [--page PATH] [--runs N] [--keep REPORT.json] [--baseline]
 Exit status: 0 when every target is met, 1 when one is not, 2 when the audit could not run.
 """
 
@@ -67,6 +71,35 @@ def build_site(out: Path) -> None:
                    cwd=ROOT, check=True)
 
 
+def build_plain_site(out: Path, config_dir: Path) -> None:
+    """The same pages with stock Material: the plugin and its generated pages left out."""
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    left_out = ("- factcheck", "- Claims: claims/index.md", "watch:", "- annotations")
+    kept = [f"docs_dir: {ROOT / 'docs'}" if line.startswith("docs_dir:") else line
+            for line in config.splitlines() if line.strip() not in left_out]
+    plain = config_dir / "mkdocs.yml"
+    plain.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    mkdocs = Path(sys.executable).parent / "mkdocs"
+    subprocess.run([str(mkdocs), "build", "--quiet", "--config-file", str(plain),
+                    "--site-dir", str(out)], cwd=ROOT, check=True)
+
+
+def serve(site: Path) -> http.server.ThreadingHTTPServer:
+    handler = functools.partial(CompressingHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server
+
+
+def median_run(results: list[dict]) -> dict:
+    ordered = sorted(results, key=lambda r: r["categories"]["performance"]["score"])
+    return ordered[len(ordered) // 2]
+
+
+def performance(result: dict) -> int:
+    return round(result["categories"]["performance"]["score"] * 100)
+
+
 def run_lighthouse(url: str, report: Path, chrome: str) -> dict:
     env = {**os.environ, "CHROME_PATH": chrome}
     subprocess.run(["node", str(LIGHTHOUSE), url, "--quiet", "--output=json",
@@ -91,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--page", default="", help="path of the page under the site root")
     parser.add_argument("--runs", type=int, default=3, help="Lighthouse runs (default 3)")
     parser.add_argument("--keep", type=Path, help="also write the Lighthouse JSON report here")
+    parser.add_argument("--baseline", action="store_true",
+                        help="also audit the same pages without the plugin, alternating runs")
     args = parser.parse_args(argv)
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not LIGHTHOUSE.is_file():
@@ -99,34 +134,45 @@ def main(argv: list[str] | None = None) -> int:
     if not Path(chrome).exists():
         print(f"audit: Chromium not found at {chrome}; set CHROME_PATH", file=sys.stderr)
         return 2
+    plain_results: list[dict] = []
     with tempfile.TemporaryDirectory(prefix="audit-") as tmp:
         site, report = Path(tmp) / "site", Path(tmp) / "report.json"
         try:
             build_site(site)
+            if args.baseline:
+                build_plain_site(Path(tmp) / "plain", Path(tmp))
         except subprocess.CalledProcessError:
             print("audit: the site does not build; run make build for details", file=sys.stderr)
             return 2
-        handler = functools.partial(CompressingHandler, directory=str(site))
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers = [serve(site)] + ([serve(Path(tmp) / "plain")] if args.baseline else [])
+        urls = [f"http://127.0.0.1:{s.server_address[1]}/{args.page}" for s in servers]
+        results = []
         try:
-            url = f"http://127.0.0.1:{server.server_address[1]}/{args.page}"
-            results = [run_lighthouse(url, report, chrome) for _ in range(max(1, args.runs))]
-            results.sort(key=lambda r: r["categories"]["performance"]["score"])
-            result = results[len(results) // 2]
+            for _ in range(max(1, args.runs)):
+                results.append(run_lighthouse(urls[0], report, chrome))
+                if args.baseline:
+                    plain_results.append(run_lighthouse(urls[1], report, chrome))
+            result = median_run(results)
             report.write_text(json.dumps(result), encoding="utf-8")
         except subprocess.CalledProcessError as exc:
             print(f"audit: Lighthouse failed (exit status {exc.returncode})", file=sys.stderr)
             return 2
         finally:
-            server.shutdown()
-            server.server_close()
+            for server in servers:
+                server.shutdown()
+                server.server_close()
         if args.keep:
             shutil.copy(report, args.keep)
     print(f"Lighthouse {result['lighthouseVersion']}, {result['configSettings']['formFactor']}, "
           f"{result['finalDisplayedUrl']}; median of {len(results)} run(s); benchmark index "
           f"{result['environment']['benchmarkIndex']:.0f}; performance scores "
-          f"{[round(r['categories']['performance']['score'] * 100) for r in results]}")
+          f"{[performance(r) for r in results]}")
+    if plain_results:
+        plain = median_run(plain_results)
+        print(f"  same pages without the plugin, alternating runs: performance "
+              f"{performance(plain)} (scores {[performance(r) for r in plain_results]}); "
+              f"total blocking time {plain['audits']['total-blocking-time']['displayValue']} vs "
+              f"{result['audits']['total-blocking-time']['displayValue']} with it")
     met = True
     for category, target in TARGETS.items():
         score = round(result["categories"][category]["score"] * 100)
