@@ -76,3 +76,29 @@ def watch_errors(page) -> list[str]:
 def in_viewport(page, selector: str) -> bool:
     return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
         return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""", selector)
+
+
+def check_permalinks(page, base: str, note: str, paragraph: str = "baby-and-cat") -> None:
+    """``#a-<id>`` opens its note in view; ``#p-<slug>`` scrolls to its paragraph."""
+    page.goto(f"{base}#a-{note}", wait_until="load")
+    assert page.locator(f"#a-{note}").is_visible()
+    assert in_viewport(page, f"#a-{note}")
+    page.goto(f"{base}claims/", wait_until="load")
+    page.goto(f"{base}#p-{paragraph}", wait_until="load")
+    assert in_viewport(page, f"#p-{paragraph}")
+
+
+def save_screenshots(page, base: str, note: str, folder: Path, width: int) -> list[Path]:
+    """Screenshots of the essay, an open note, the claims index and a claim page (light palette)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    saved: list[Path] = []
+    page.emulate_media(color_scheme="light")
+    page.goto(base, wait_until="load")
+    page.evaluate("localStorage.clear()")  # Material remembers the palette of an earlier visit
+    for label, path in (("essay", ""), ("note", f"#a-{note}"), ("claims", "claims/"),
+                        ("claim", f"claims/{note}/")):
+        page.goto(base + path, wait_until="load")
+        target = folder / f"{label}-{width}.png"
+        page.screenshot(path=str(target))
+        saved.append(target)
+    return saved

@@ -1,11 +1,16 @@
 """The reading experience on a phone (390 px, touch): notes by tap and keyboard, permalinks,
 the claims filter, axe-core in light and dark palettes, screenshots."""
 
-from pathlib import Path
 
 import pytest
 
-from browser_support import chromium, in_viewport, serve_directory, watch_errors
+from browser_support import (
+    check_permalinks,
+    chromium,
+    save_screenshots,
+    serve_directory,
+    watch_errors,
+)
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
@@ -120,24 +125,9 @@ def test_axe_reports_no_violations(base, page, scheme):
 
 
 def test_permalinks_open_the_note_or_the_paragraph(base, page):
-    page.goto(f"{base}#a-{NOTE}", wait_until="load")
-    assert page.locator(f"#a-{NOTE}").is_visible()
-    assert in_viewport(page, f"#a-{NOTE}")
-    page.goto(f"{base}claims/", wait_until="load")
-    page.goto(f"{base}#p-baby-and-cat", wait_until="load")
-    assert in_viewport(page, "#p-baby-and-cat")
+    check_permalinks(page, base, NOTE)
 
 
 def test_screenshots(base, page):
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    saved: list[Path] = []
-    page.emulate_media(color_scheme="light")
-    page.goto(base, wait_until="load")
-    page.evaluate("localStorage.clear()")  # Material remembers the palette of an earlier visit
-    for label, path in (("essay", ""), ("note", f"#a-{NOTE}"), ("claims", "claims/"),
-                        ("claim", f"claims/{NOTE}/")):
-        page.goto(base + path, wait_until="load")
-        target = SCREENSHOTS / f"{label}-390.png"
-        page.screenshot(path=str(target))
-        saved.append(target)
+    saved = save_screenshots(page, base, NOTE, SCREENSHOTS, 390)
     assert all(p.stat().st_size > 10_000 for p in saved)
