@@ -97,3 +97,12 @@ def real_site(tmp_path_factory) -> Path:
     config = load_config(config_file=str(ROOT / "mkdocs.yml"), site_dir=str(out), strict=True)
     mkdocs_build(config)
     return out
+
+
+@pytest.fixture(scope="session")
+def base(real_site) -> str:
+    """The project's own site served on 127.0.0.1 for the whole session; the URL ends in /."""
+    from browser_support import serve_directory
+
+    with serve_directory(real_site) as url:
+        yield url

@@ -8,7 +8,6 @@ from browser_support import (
     check_permalinks,
     chromium,
     save_screenshots,
-    serve_directory,
     watch_errors,
 )
 from conftest import ROOT
@@ -18,12 +17,6 @@ pytestmark = pytest.mark.browser
 SCREENSHOTS = ROOT / "test-output" / "screenshots"
 NOTE = "income-tax-cut-75-percent"  # a claim in the middle of the essay
 WIDE = {"viewport": {"width": 1280, "height": 900}}
-
-
-@pytest.fixture(scope="module")
-def base(real_site):
-    with serve_directory(real_site) as url:
-        yield url
 
 
 # One browser for the whole module (Playwright's sync API runs one at a time).
