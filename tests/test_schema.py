@@ -1,3 +1,7 @@
+import json
+import subprocess
+import sys
+
 from conftest import SCHEMA
 from factcheck.problems import ProblemList
 from factcheck.schema import check
@@ -69,3 +73,19 @@ def test_bad_enum_url_and_long_claim_each_reported_at_their_value():
     assert "http:// or https://" in by_line[9]
     assert "at most 120 allowed" in by_line[5]
     assert len(found) == 3  # all problems, not only the first
+
+
+def test_the_shipped_schema_is_valid_draft_07():
+    import jsonschema
+
+    jsonschema.Draft7Validator.check_schema(json.loads(SCHEMA.read_text(encoding="utf-8")))
+
+
+def test_valid_files_are_checked_without_loading_jsonschema():
+    # jsonschema takes longer to import than the whole check of a small project; it only explains.
+    code = ("import sys; from factcheck.yaml_loader import load_bytes; from factcheck import schema;"
+            "from factcheck.problems import ProblemList; from pathlib import Path;"
+            f"schema.check(load_bytes({VALID!r}), 'x.yaml', Path({str(SCHEMA)!r}), ProblemList());"
+            "print('jsonschema' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

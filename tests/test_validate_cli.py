@@ -54,3 +54,23 @@ def test_missing_essay_is_exit_status_2(tmp_path):
     result = run("--root", str(tmp_path))
     assert result.returncode == 2
     assert "cannot run: essay file not found: docs/index.md" in result.stderr
+
+
+def test_a_schema_that_is_not_json_is_exit_status_2(fixture_site):
+    (fixture_site / "annotations" / "schema.json").write_text("{ not json", encoding="utf-8")
+    result = run("--root", str(fixture_site))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "cannot use schema annotations/schema.json" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_a_schema_the_meta_schema_refuses_is_exit_status_2_once_a_file_needs_explaining(fixture_site):
+    schema = fixture_site / "annotations" / "schema.json"
+    # "examples" must be a list: the compiled check ignores it, JSON Schema's meta-schema does not.
+    schema.write_text(schema.read_text(encoding="utf-8").replace('"$schema"', '"examples": 5, "$schema"', 1),
+                      encoding="utf-8")
+    write(fixture_site / "annotations" / "bad.yaml", "paragraph: curse\nquote: nothing like it\n")
+    result = run("--root", str(fixture_site))
+    assert result.returncode == 2, result.stdout + result.stderr
+    assert "cannot use schema annotations/schema.json" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -125,7 +125,7 @@ def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
     if not project.annotations_dir.is_dir():
         raise SetupError(f"annotations folder not found: {project.display(project.annotations_dir)}")
     try:
-        schema_check.load_validator(project.schema)
+        schema_check.prepare(project.schema)
     except Exception as exc:  # an unreadable schema means nothing can be checked
         raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
 
@@ -140,10 +140,13 @@ def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
-    for path in files:
-        annotation = _load_cached(path, project, pages, problems, cache)
-        if annotation is not None:
-            annotations.append(annotation)
+    try:
+        for path in files:
+            annotation = _load_cached(path, project, pages, problems, cache)
+            if annotation is not None:
+                annotations.append(annotation)
+    except schema_check.SchemaUnusable as exc:
+        raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
     if cache is not None:
         cache.forget_missing(files)
     _check_duplicates(annotations, problems)

@@ -7,10 +7,12 @@ import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fastjsonschema
-import jsonschema
+
+if TYPE_CHECKING:  # jsonschema is imported only to explain a failure: it takes longer to load
+    import jsonschema
 
 from .hygiene import explain_url
 from .problems import ProblemList
@@ -45,21 +47,38 @@ def _is_whole_number(checker, instance) -> bool:
     return isinstance(instance, int) and not isinstance(instance, bool)
 
 
-_StrictDraft7 = jsonschema.validators.extend(
-    jsonschema.Draft7Validator,
-    type_checker=jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
-)
-
-
 @lru_cache(maxsize=8)
 def _validator(schema_path: str, mtime: float) -> jsonschema.Draft7Validator:
+    import jsonschema
+
+    strict_draft7 = jsonschema.validators.extend(
+        jsonschema.Draft7Validator,
+        type_checker=jsonschema.Draft7Validator.TYPE_CHECKER.redefine("integer", _is_whole_number),
+    )
     schema = json.loads(Path(schema_path).read_text(encoding="utf-8"))
     jsonschema.Draft7Validator.check_schema(schema)
-    return _StrictDraft7(schema)
+    return strict_draft7(schema)
+
+
+class SchemaUnusable(Exception):
+    """The schema file itself is wrong, so no annotation can be checked against it."""
 
 
 def load_validator(schema_path: Path) -> jsonschema.Draft7Validator:
-    return _validator(str(schema_path), schema_path.stat().st_mtime)
+    """The full validator, which checks the schema itself first and explains every failure."""
+    try:
+        return _validator(str(schema_path), schema_path.stat().st_mtime)
+    except Exception as exc:
+        raise SchemaUnusable(str(exc).split("\n", 1)[0]) from None
+
+
+def prepare(schema_path: Path) -> None:
+    """Compile the schema's fast check; raises when the schema cannot be read or compiled.
+
+    The full validator, which also checks the schema against the draft-07 meta-schema, is loaded
+    when a file first fails the fast check (tests check the shipped schema against it).
+    """
+    _fast_validator(str(schema_path), schema_path.stat().st_mtime)
 
 
 @lru_cache(maxsize=8)
