@@ -19,15 +19,15 @@ from .claimreview import ReviewUrls, claim_review
 from .export import annotation_collection, claim_records, claims_csv, claims_json
 from .load_cache import LoadCache
 from .mdext import FactcheckExtension
+from .skeleton import LayoutReuse, token
 from .summary import insert_counts
 
 log = get_plugin_logger(__name__)
 
 ASSETS = Path(__file__).parent / "assets"
 TEMPLATES = Path(__file__).parent / "templates"
-CLAIM_TEMPLATE = "factcheck-claim.html"
-NAV_START, NAV_END, NAV_REUSE = ("<!--factcheck:site-nav-start-->", "<!--factcheck:site-nav-end-->",
-                                 "<!--factcheck:site-nav-->")
+CLAIM_TEMPLATE = "factcheck-claim.html"  # renders nothing: the plugin writes claim pages itself
+PAGE_TEMPLATE = "main.html"
 CSS = "assets/factcheck/factcheck.css"
 JS = "assets/factcheck/factcheck.js"
 EARLY_SCRIPT = '<script>document.documentElement.classList.add("fc-js")</script>'
@@ -52,8 +52,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.claim_pages: dict = {}  # generated page src_uri -> its claim annotation
         self.essay_urls: dict[str, str] = {}
         self.rendered_highlights: Counter = Counter()
-        self.reuse_nav = True  # render claim pages' navigation once per shape (tests turn it off)
-        self.site_navs: dict[tuple, str | None] = {}
+        self.layout = LayoutReuse()  # claim pages from one render per shape (tests turn it off)
+        self.env = None
+        self.contexts: dict = {}  # claim page src_uri -> its template context
 
     def on_startup(self, *, command, dirty):
         """Defined so that one instance serves every rebuild of ``mkdocs serve``."""
@@ -119,7 +120,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                                     content=pages.claims_index_markdown(self.config.claims_title,
                                                                         description)))
         self.claim_pages = {}
-        self.site_navs = {}
+        self.layout.reset()
         self.annotations_by_id = {a.id: a for a in self.catalog.annotations}
         self.essay_urls = essay_urls
         if not self.config.claim_pages:
@@ -193,38 +194,37 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         essay = self._href(files, annotation.page or self.catalog.main_page, from_url)
         return f"{essay}#a-{annotation_id}"
 
+    def on_env(self, env, *, config, files):
+        self.env = env
+        return env
+
     def on_page_context(self, context, *, page, config, nav):
         if page.file.src_uri in self.claim_pages:
-            context["factcheck_site_nav"] = self._site_nav_mode(page)
+            self.contexts[page.file.src_uri] = context
         return context
 
-    def _site_nav_key(self, page) -> tuple:
-        # The sidebars depend on where the page is (relative links) and on its table of contents.
-        return page.url.count("/"), str(page.toc)
+    def _claim_page_output(self, page) -> str:
+        """The theme's page for a claim: from the shape's skeleton once it is proven, else in full.
 
-    def _site_nav_mode(self, page) -> str:
-        if not self.reuse_nav:
-            return "render"
-        key = self._site_nav_key(page)
-        if self.site_navs.get(key) is not None:
-            return "reuse"
-        self.site_navs[key] = None
-        return "capture"
-
-    def _fill_site_nav(self, output: str, page) -> str:
-        key = self._site_nav_key(page)
-        if NAV_START in output:
-            start = output.index(NAV_START)
-            end = output.index(NAV_END, start)
-            self.site_navs[key] = output[start + len(NAV_START):end]
-            return output[:start] + self.site_navs[key] + output[end + len(NAV_END):]
-        if NAV_REUSE in output:
-            return output.replace(NAV_REUSE, self.site_navs[key], 1)
-        return output
+        All claim pages sit at the same depth, outside the nav, with the same table of contents,
+        so the theme's output differs between them only in the values of ``_slot_values``.
+        """
+        context = self.contexts.pop(page.file.src_uri)
+        key = (page.url.count("/"), str(page.toc))
+        values = _slot_values(page)
+        skeleton = self.layout.ready(key, values)
+        if skeleton is not None:
+            return skeleton.fill(values)
+        template = self.env.get_template(PAGE_TEMPLATE)
+        if self.layout.needs_skeleton(key):
+            self.layout.add_skeleton(key, _render_with_tokens(template, context, page))
+        full = template.render(context)
+        self.layout.check(key, values, full)
+        return full
 
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.claim_pages:
-            output = self._fill_site_nav(output, page)
+            output = self._claim_page_output(page)
         # Styles for "JavaScript is on" apply from the first paint, not after a restyle at load.
         output = output.replace("</head>", f"{EARLY_SCRIPT}\n</head>", 1)
         if page.file.src_uri in self.catalog.pages:
@@ -247,3 +247,26 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
 def _first_heading_id(page) -> str | None:
     """The id MkDocs gave the page's first heading (its skip link points there)."""
     return page.toc.items[0].id if page.toc.items else None
+
+
+def _slot_values(page) -> dict[str, str]:
+    values = {"title": page.title, "description": page.meta.get("description", ""),
+              "content": page.content}
+    if page.canonical_url:
+        values["canonical"] = page.canonical_url
+    return values
+
+
+def _render_with_tokens(template, context, page) -> str:
+    """Render ``page`` with a token in place of each value that differs between claim pages."""
+    saved = (dict(page.meta), page.content, page.canonical_url)
+    try:
+        page.meta["title"], page.meta["description"] = token("title"), token("description")
+        page.content = token("content")
+        if page.canonical_url:
+            page.canonical_url = token("canonical")
+        return template.render(context)
+    finally:
+        page.meta.clear()
+        page.meta.update(saved[0])
+        page.content, page.canonical_url = saved[1], saved[2]
