@@ -11,6 +11,8 @@ from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import get_toc
 from mkdocs.utils import get_relative_url
 
 from . import integrity, pages
@@ -41,6 +43,26 @@ class FactcheckConfig(Config):
     claims_title = c.Type(str, default="Claims")
     publisher = c.Optional(c.Type(str))  # the organisation behind the fact-checks; default site_name
     claim_pages = c.Type(bool, default=True)  # a page per claim; very large sites may turn it off
+
+
+class ClaimPage(Page):
+    """A page per claim. Its title, description and content come from the annotation, so it has
+    no Markdown to read or convert; the plugin puts in the content (``on_page_content``)."""
+
+    def __init__(self, file: File, config, annotation):
+        super().__init__(None, file, config)  # also sets file.page, which MkDocs then uses
+        self.annotation = annotation
+
+    def read_source(self, config) -> None:
+        self.markdown = ""
+        self.meta = {**pages.claim_page_meta(self.annotation), "template": CLAIM_TEMPLATE}
+
+    def render(self, config, files) -> None:
+        self.content = ""
+        self.toc = get_toc([{"level": 1, "id": pages.CLAIM_HEADING_ID, "name": "Fact-check",
+                             "children": []}])
+        self.present_anchor_ids = {pages.CLAIM_HEADING_ID}
+        self.links_to_anchors = {}
 
 
 class FactcheckPlugin(BasePlugin[FactcheckConfig]):
@@ -127,8 +149,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             return
         for annotation in pages.claims(self.catalog.annotations):
             uri = pages.claim_src_uri(annotation.id)
-            files.append(File.generated(config, uri, content=pages.claim_page_markdown(annotation),
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, uri, content="", inclusion=InclusionLevel.NOT_IN_NAV)
+            ClaimPage(file, config, annotation)
+            files.append(file)
             self.claim_pages[uri] = annotation
 
     def _href(self, files, target_uri: str, from_url: str) -> str:
@@ -169,8 +192,6 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             hidden = page.meta.setdefault("hide", [])
             if "toc" not in hidden:
                 hidden.append("toc")  # the margin notes need the table of contents' column
-        elif page.file.src_uri in self.claim_pages:
-            page.meta["template"] = CLAIM_TEMPLATE
         return markdown
 
     def on_page_content(self, html, *, page, config, files):

@@ -160,18 +160,16 @@ def claim_page_title(annotation: Annotation) -> str:
     return f"Fact-check: {safe_title_text(annotation.claim)}"
 
 
-def claim_page_markdown(annotation: Annotation) -> str:
-    """The page's stub: front matter for the theme; the plugin replaces the content."""
+CLAIM_HEADING_ID = "fact-check"  # the theme's skip link and the table of contents point here
+
+
+def claim_page_meta(annotation: Annotation) -> dict:
+    """The page's metadata for the theme; the plugin supplies the content."""
     description = safe_title_text(
         f"{annotation.verdict_label}: {annotation.claim} Our verdict, evidence and sources.")
     # Left out of the search index: the essay's own note holds the same text.
-    return (f"---\ntitle: {_yaml_string(claim_page_title(annotation))}\n"
-            f"description: {_yaml_string(description)}\n"
-            f"search:\n  exclude: true\n---\n\n# Fact-check\n")
-
-
-def _yaml_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return {"title": claim_page_title(annotation), "description": description,
+            "search": {"exclude": True}}
 
 
 def _context(paragraph: Paragraph, annotation: Annotation) -> etree.Element:
