@@ -62,7 +62,7 @@ def claim_review(annotation: Annotation, urls: ReviewUrls, publisher: str,
 
 def script_tag(data: dict) -> str:
     """``data`` as a ``<script type="application/ld+json">`` element, safe inside HTML."""
-    text = json.dumps(data, ensure_ascii=False, indent=1)
+    text = json.dumps(data, ensure_ascii=False)
     # "</script>" or "<!--" inside a string must not end or confuse the element.
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return f'<script type="application/ld+json">\n{text}\n</script>'

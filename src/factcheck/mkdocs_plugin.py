@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from pathlib import Path
 
@@ -18,7 +17,7 @@ from mkdocs.utils import get_relative_url
 from . import integrity, pages
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .claimreview import ReviewUrls, claim_review
-from .export import annotation_collection, claim_records, claims_csv, claims_json
+from .export import annotation_collection, claim_records, claims_csv, claims_json, readable_json
 from .load_cache import LoadCache
 from .mdext import FactcheckExtension
 from .skeleton import LayoutReuse, token
@@ -128,7 +127,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                                            urls[self.catalog.main_page], self.config.export,
                                            page_paths=urls)
         files.append(File.generated(config, self.config.export,
-                                    content=json.dumps(collection, ensure_ascii=False, indent=1)))
+                                    content=readable_json(collection)))
         records = claim_records(self.catalog, config.site_url or "", urls[self.catalog.main_page],
                                 page_paths=urls)
         files.append(File.generated(config, "claims.json", content=claims_json(records)))

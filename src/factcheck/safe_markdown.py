@@ -53,7 +53,7 @@ def _markdown() -> markdown.Markdown:
 _md = _markdown()
 
 
-@lru_cache(maxsize=16384)  # the check, the page and the export all convert each note
+@lru_cache(maxsize=65536)  # the check, the page and the export all convert each note
 def _to_html(text: str) -> str:
     return _md.reset().convert(text)
 
@@ -110,7 +110,7 @@ def certainly_clean(text: str) -> bool:
     return not _NEEDS_FULL_CHECK.search(_SIMPLE_LINK.sub(lambda m: m.group(1), text))
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def markdown_problems(text: str) -> tuple[str, ...]:
     """What in this Markdown the published page would drop or refuse, one sentence each."""
     if certainly_clean(text):
@@ -134,13 +134,13 @@ def converted_markdown_problems(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def render_block(text: str) -> str:
     """Markdown (paragraphs, lists, emphasis, links) to sanitised HTML."""
     return _cleaner.clean(_to_html(text)).strip()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
 def render_inline(text: str) -> str:
     """Like :func:`render_block` for a one-line string, without the wrapping paragraph."""
     html = render_block(text)
