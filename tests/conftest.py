@@ -20,6 +20,14 @@ def write(path: Path, text: str) -> Path:
     return path
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_cache_home(tmp_path_factory):
+    """validate.py keeps results in the user's cache folder; the tests use their own."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("cache-home")))
+        yield
+
+
 @pytest.fixture
 def fixture_site(tmp_path: Path) -> Path:
     """A copy of the small fixture site, with the project's real schema."""

@@ -73,7 +73,7 @@ class Project:
         docs = self.docs_dir or self.essay.parent
         pages = {self.main_page: self.essay}
         for pattern in self.more_essays:
-            for path in sorted(docs.glob(pattern)):
+            for path in sorted(docs.glob(pattern), key=str):
                 if path.is_file() and path.suffix == ".md":
                     pages.setdefault(path.relative_to(docs).as_posix(), path.resolve())
         return pages
@@ -134,9 +134,8 @@ def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
     essay_pages = project.essay_pages()
     if cache is not None:
         cache.start(context_key(project, list(essay_pages.values()), project.schema))
-    pages = {name: read_paragraphs(path, project.display(path), problems)
-             for name, path in essay_pages.items()}
-    files = sorted(project.annotations_dir.glob("*.yaml"))
+    pages = _read_pages(project, essay_pages, problems, cache)
+    files = sorted(project.annotations_dir.glob("*.yaml"), key=str)  # faster than Path order, same
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
@@ -156,6 +155,20 @@ def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
     annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.start, -a.anchor.end, a.id))
     problems.sort()
     return Catalog(pages[main_page], annotations, problems, files, pages, main_page)
+
+
+def _read_pages(project: Project, essay_pages: dict[str, Path], problems: ProblemList,
+                cache: LoadCache | None) -> dict[str, dict[str, Paragraph]]:
+    """Every essay page's paragraphs; a cache started with the pages' bytes already has them."""
+    kept = cache.pages() if cache is not None else None
+    if kept is None:
+        own = ProblemList()
+        kept = ({name: read_paragraphs(path, project.display(path), own)
+                 for name, path in essay_pages.items()}, tuple(own))
+        if cache is not None:
+            cache.keep_pages(*kept)
+    problems.extend(kept[1])
+    return kept[0]
 
 
 def _load_cached(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],

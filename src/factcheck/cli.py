@@ -14,6 +14,7 @@ from pathlib import Path
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .fix_quotes import fix_quotes
 from .problems import Problem
+from .result_cache import ResultCache, cache_file
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--fix-quotes", action="store_true",
                         help="rewrite quotes the essay has drifted from when the closest passage "
                              "is unambiguous and at least 90%% similar; print each change as a diff")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="check every file again instead of reusing the results of earlier "
+                             "runs for unchanged files (never reused when CI is set)")
     parser.add_argument("--summary", type=Path, metavar="FILE",
                         help="also append a Markdown table of the problems to FILE "
                              "(on GitHub Actions: $GITHUB_STEP_SUMMARY)")
@@ -89,10 +93,14 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         project = Project.at(args.root, args.essay, args.annotations, essays=args.essays)
-        catalog = load_catalog(project)
+        cache = None if args.no_cache or os.environ.get("CI") else ResultCache(
+            cache_file(project.root))
+        catalog = load_catalog(project, cache)
         if args.fix_quotes:
             repair(catalog, project)
-            catalog = load_catalog(project)
+            catalog = load_catalog(project, cache)
+        if cache is not None:
+            cache.save()
     except SetupError as exc:
         print(f"validate.py: cannot run: {exc}", file=sys.stderr)
         return 2

@@ -11,16 +11,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .model import Annotation
+from .model import Annotation, Paragraph
 from .problems import Problem
 
-FileKey = tuple[str, int, int]  # path, st_mtime_ns, st_size
+FileKey = tuple  # (path, st_mtime_ns, st_size) here; (path, sha256, 0) in the result cache
 
 
 class LoadCache:
     def __init__(self):
         self._context: tuple | None = None
         self._results: dict[str, tuple[FileKey, Annotation | None, tuple[Problem, ...]]] = {}
+        self._pages: tuple[dict[str, dict[str, Paragraph]], tuple[Problem, ...]] | None = None
         self.hits = 0
         self.misses = 0
 
@@ -29,6 +30,7 @@ class LoadCache:
         if context != self._context:
             self._context = context
             self._results.clear()
+            self._pages = None
         self.hits = self.misses = 0
 
     @staticmethod
@@ -51,6 +53,14 @@ class LoadCache:
             problems: tuple[Problem, ...]) -> None:
         if key:
             self._results[key[0]] = (key, annotation, problems)
+
+    def pages(self) -> tuple[dict[str, dict[str, Paragraph]], tuple[Problem, ...]] | None:
+        """The essay pages' paragraphs and problems, read under this same context."""
+        return self._pages
+
+    def keep_pages(self, pages: dict[str, dict[str, Paragraph]],
+                   problems: tuple[Problem, ...]) -> None:
+        self._pages = (pages, problems)
 
     def forget_missing(self, paths: list[Path]) -> None:
         keep = {str(path) for path in paths}

@@ -1,0 +1,129 @@
+"""scripts/validate.py reuses its results for unchanged files between runs, and reports exactly
+what a fresh check reports."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+from factcheck.catalog import Project, load_catalog
+from factcheck.result_cache import ResultCache, cache_file
+
+SCRIPT = ROOT / "scripts" / "validate.py"
+
+
+@pytest.fixture
+def cache_home(tmp_path, monkeypatch):
+    home = tmp_path / "cache-home"
+    monkeypatch.setenv("XDG_CACHE_HOME", str(home))
+    return home
+
+
+def _report(catalog) -> tuple[list[str], list[str]]:
+    return [p.format() for p in catalog.problems], [repr(a) for a in catalog.annotations]
+
+
+def _run(project: Project) -> tuple[ResultCache, tuple]:
+    """One validate.py run: read the cache, check, write it; compare with a check without it."""
+    cache = ResultCache(cache_file(project.root))
+    catalog = load_catalog(project, cache)
+    cache.save()
+    report = _report(catalog)
+    assert report == _report(load_catalog(project))
+    return cache, report
+
+
+def _break_one(project: Project) -> None:
+    broken = project.annotations_dir / "real-projects.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8").replace("verdict: opinion",
+                                                                  "verdict: opinionated"),
+                      encoding="utf-8")
+
+
+def test_a_second_run_reuses_every_result_and_reports_the_same(fixture_site, cache_home):
+    project = Project.at(fixture_site)
+    _break_one(project)
+    files = len(list(project.annotations_dir.glob("*.yaml")))
+    first, report = _run(project)
+    assert first.misses == files >= 3
+    assert cache_file(project.root).is_file()
+    second, again = _run(project)
+    assert (second.hits, second.misses) == (files, 0)
+    assert again == report and any("opinionated" in line for line in report[0])
+
+
+def test_changed_files_essay_and_schema_are_checked_again(fixture_site, cache_home):
+    project = Project.at(fixture_site)
+    files = len(list(project.annotations_dir.glob("*.yaml")))
+    _run(project)
+    _break_one(project)
+    cache, report = _run(project)
+    assert cache.misses == 1 and any("opinionated" in line for line in report[0])
+
+    essay = project.essay
+    essay.write_text(essay.read_text(encoding="utf-8").replace("*real* projects", "*true* projects"),
+                     encoding="utf-8")
+    cache, report = _run(project)
+    assert cache.misses == files and any("quote not found" in line for line in report[0])
+
+    project.schema.write_text(project.schema.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    cache, _ = _run(project)
+    assert cache.misses == files
+
+
+def test_results_of_another_engine_version_are_not_used(fixture_site, cache_home):
+    project = Project.at(fixture_site)
+    _run(project)
+    path = cache_file(project.root)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["engine"] = "0" * 64
+    path.write_text(json.dumps(data), encoding="utf-8")
+    cache, _ = _run(project)
+    assert cache.hits == 0
+
+
+@pytest.mark.parametrize("content", ["{not json", "[]", '{"format": 1}', ""])
+def test_an_unreadable_cache_is_ignored_and_replaced(fixture_site, cache_home, content):
+    project = Project.at(fixture_site)
+    path = cache_file(project.root)
+    path.parent.mkdir(parents=True)
+    path.write_text(content, encoding="utf-8")
+    cache, _ = _run(project)
+    assert cache.hits == 0
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == 1
+
+
+def test_the_cache_lives_outside_the_project(fixture_site, cache_home):
+    path = cache_file(Project.at(fixture_site).root)
+    assert cache_home in path.parents and fixture_site not in path.parents
+
+
+def _validate(site: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {key: value for key, value in os.environ.items() if key != "CI"}
+    environment.update(GITHUB_ACTIONS="false", **env)
+    return subprocess.run([sys.executable, str(SCRIPT), "--root", str(site), *args],
+                          capture_output=True, text=True, env=environment, timeout=120)
+
+
+def test_validate_py_output_is_the_same_from_the_cache(fixture_site, tmp_path):
+    home = str(tmp_path / "home")
+    _break_one(Project.at(fixture_site))
+    cold = _validate(fixture_site, XDG_CACHE_HOME=home)
+    warm = _validate(fixture_site, XDG_CACHE_HOME=home)
+    assert list((tmp_path / "home" / "factcheck").glob("validate-*.json"))
+    assert cold.returncode == warm.returncode == 1
+    assert (cold.stdout, cold.stderr) == (warm.stdout, warm.stderr)
+
+
+@pytest.mark.parametrize("args, env", [(("--no-cache",), {}), ((), {"CI": "true"})])
+def test_no_cache_and_ci_neither_read_nor_write_it(fixture_site, tmp_path, args, env):
+    home = tmp_path / "home"
+    result = _validate(fixture_site, *args, XDG_CACHE_HOME=str(home), **env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not home.exists()
