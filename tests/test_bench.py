@@ -154,3 +154,18 @@ def test_report_marks_missed_targets():
     results = {"real": {"build": {"ratio": 1.3}}, "weight": {"assets_gzip_kib": 5.0}}
     assert bench.lookup(results, "real.build.ratio") == 1.3
     assert bench.lookup(results, "preview.median_s") is None
+
+
+def test_cold_validation_skips_the_cache_and_warm_validation_uses_it(tiny_site, tmp_path,
+                                                                      monkeypatch):
+    home = tmp_path / "cache-home"
+    monkeypatch.setitem(bench.ENV, "XDG_CACHE_HOME", str(home))
+    cold = bench.validate_command(tiny_site.root, [tiny_site.pattern])
+    warm = bench.validate_command(tiny_site.root, [tiny_site.pattern], cache=True)
+    assert cold[-1] == "--no-cache" and "--no-cache" not in warm
+    bench.run_child(cold)
+    assert not home.exists()
+    figures = bench.compare_validation(tiny_site.root, [tiny_site.pattern], repeats=1)
+    assert list(home.glob("factcheck/validate-*.json"))
+    assert figures["runs"] == 1 and figures["cold_s"] > 0 and figures["warm_s"] > 0
+    assert "CI" not in bench.ENV
