@@ -49,3 +49,9 @@ def test_invalid_utf8_names_line_and_column_of_the_bad_byte():
 
 def test_oversized_file_is_refused():
     assert "limit" in problem(b"note: " + b"x" * 70_000).message
+
+
+def test_keys_are_kept_as_written_even_when_yaml_cannot_read_them_as_a_value():
+    doc = load_bytes(b"=: x\n2026-13-45: y\n1: z\n")
+    assert doc.data == {"=": "x", "2026-13-45": "y", "1": "z"}
+    assert doc.key_positions[("2026-13-45",)] == Position(2, 1)

@@ -7,6 +7,7 @@ keys, no duplicate keys, bounded size and depth. Every problem names a line and 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -101,36 +102,133 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-if yaml.__with_libyaml__:
-
-    class _FastStrictLoader(yaml.cyaml.CParser, _StrictLoader):
-        """The same strict composer over libyaml's scanner and parser, which are written in C."""
-
-        def __init__(self, stream):
-            yaml.cyaml.CParser.__init__(self, stream)
-            yaml.composer.Composer.__init__(self)
-            yaml.constructor.SafeConstructor.__init__(self)
-            yaml.resolver.Resolver.__init__(self)
-            self._depth = 0
-
-        get_single_node = yaml.composer.Composer.get_single_node  # not libyaml's composer
-else:  # pragma: no cover - PyYAML built without libyaml
-    _FastStrictLoader = None
+_CParser = yaml.cyaml.CParser if yaml.__with_libyaml__ else None
+_SCALAR, _ALIAS = yaml.ScalarEvent, yaml.AliasEvent
+_MAPPING_START, _MAPPING_END = yaml.MappingStartEvent, yaml.MappingEndEvent
+_SEQUENCE_START, _SEQUENCE_END = yaml.SequenceStartEvent, yaml.SequenceEndEvent
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 
-def _fast_compose(text: str) -> tuple[Any, Any]:
-    """Compose with libyaml when PyYAML has it: about ten times faster on valid files.
+class _LeaveIt(Exception):
+    """The fast reader met something it leaves to the pure-Python parser to explain."""
 
-    Returns ``(None, None)`` on any problem, and the pure-Python parser then reads the file
-    again, so that messages and positions are always those of PyYAML's own parser.
+
+@lru_cache(maxsize=4096)
+def _at(line: int, column: int) -> Position:
+    return Position(line + 1, column + 1)  # Position is frozen, so one instance can be shared
+
+
+def _plain_tag(value: str) -> str:
+    """The tag SafeLoader's resolver gives an unquoted scalar (``Resolver.resolve``)."""
+    resolvers = yaml.SafeLoader.yaml_implicit_resolvers
+    candidates = resolvers.get(value[0] if value else "", [])
+    for tag, regexp in candidates + resolvers.get(None, []):
+        if regexp.match(value):
+            return tag
+    return _STR_TAG
+
+
+class _FastReader:
+    """Builds a :class:`YamlDocument` straight from libyaml's event stream.
+
+    It does what ``_StrictLoader`` plus ``_construct`` do, without building nodes, for the
+    files that have none of the things those refuse; anything else raises :class:`_LeaveIt`.
     """
-    if _FastStrictLoader is None:
-        return None, None
+
+    def __init__(self, parser):
+        self.next_event = parser.get_event
+        self.document = YamlDocument(data=None)
+        self.constructor: yaml.constructor.SafeConstructor | None = None
+
+    def read(self) -> YamlDocument:
+        kinds = [type(self.next_event()) for _ in range(2)]
+        if kinds != [yaml.StreamStartEvent, yaml.DocumentStartEvent]:
+            raise _LeaveIt
+        root = self.next_event()
+        if type(root) not in (_MAPPING_START, _SEQUENCE_START):
+            raise _LeaveIt  # an empty or one-value file: the full path words the message
+        self.document.data = self.value(root, (), 1)
+        if [type(self.next_event()) for _ in range(2)] != [yaml.DocumentEndEvent,
+                                                           yaml.StreamEndEvent]:
+            raise _LeaveIt
+        return self.document
+
+    def value(self, event, path: PathKey, depth: int) -> Any:
+        kind = type(event)
+        if kind is _ALIAS or event.anchor is not None or event.tag is not None or depth > MAX_DEPTH:
+            raise _LeaveIt
+        mark = event.start_mark
+        self.document.positions[path] = _at(mark.line, mark.column)
+        if kind is _SCALAR:
+            return self.scalar(event, path)
+        if kind is not _MAPPING_START and kind is not _SEQUENCE_START or event.flow_style:
+            raise _LeaveIt  # in [ ] and { } libyaml splits and places values unlike PyYAML
+        return self.mapping(path, depth) if kind is _MAPPING_START else self.sequence(path, depth)
+
+    def mapping(self, path: PathKey, depth: int) -> dict:
+        result: dict[str, Any] = {}
+        key_positions = self.document.key_positions
+        while True:
+            event = self.next_event()
+            kind = type(event)
+            if kind is _MAPPING_END:
+                return result
+            if (kind is not _SCALAR or depth >= MAX_DEPTH or event.anchor is not None
+                    or event.tag is not None):
+                raise _LeaveIt
+            key = event.value
+            if key in result or (event.implicit[0] and (not key or _plain_tag(key) == _MERGE_TAG)):
+                raise _LeaveIt  # duplicates, merge keys (<<) and empty keys
+            key_path = path + (key,)
+            mark = event.start_mark
+            key_positions[key_path] = _at(mark.line, mark.column)
+            result[key] = self.value(self.next_event(), key_path, depth + 1)
+
+    def sequence(self, path: PathKey, depth: int) -> list:
+        result: list[Any] = []
+        while True:
+            event = self.next_event()
+            if type(event) is _SEQUENCE_END:
+                return result
+            result.append(self.value(event, path + (len(result),), depth + 1))
+
+    def scalar(self, event, path: PathKey) -> Any:
+        value = event.value
+        if not value and event.implicit[0]:
+            raise _LeaveIt  # libyaml places some empty values (in [ ] or { }, after ?) elsewhere
+        self.document.scalars[path] = ScalarSpan(event.start_mark.index, event.end_mark.index,
+                                                 event.style or None, value)
+        if not event.implicit[0]:
+            return value  # quoted and block scalars are always strings
+        tag = _plain_tag(value)
+        if tag == _STR_TAG:
+            return value
+        if self.constructor is None:  # SafeLoader's own constructors, for numbers, dates, ...
+            self.constructor = yaml.constructor.SafeConstructor()
+        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        return self.constructor.construct_object(node, deep=True)
+
+
+def _fast_parse(text: str) -> YamlDocument | None:
+    """Read a file with libyaml's parser, which is written in C: several times faster.
+
+    Returns None on any problem, and the pure-Python parser then reads the file again, so
+    that messages and positions are always those of PyYAML's own parser.
+    """
+    if _CParser is None or yaml.SafeLoader.yaml_path_resolvers:
+        return None
+    if "\t" in text or "\ufeff" in text:
+        # libyaml accepts tabs between tokens where PyYAML refuses them, and it counts a byte
+        # order mark in columns but not at the start, where PyYAML does the opposite
+        return None
+    parser = _CParser(text)
     try:
-        loader = _FastStrictLoader(text)
-        return loader.get_single_node(), loader
-    except Exception:
-        return None, None
+        return _FastReader(parser).read()
+    except Exception:  # noqa: BLE001 - whatever it is, the pure-Python parser explains it
+        return None
+    finally:
+        parser.dispose()
 
 
 def decode(raw: bytes) -> str:
@@ -176,11 +274,13 @@ def parse(text: str) -> YamlDocument:
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
     ):
         raise YamlProblem(EMPTY)
-    node, loader = _fast_compose(text)
+    fast = _fast_parse(text)
+    if fast is not None:
+        return fast
+    loader = None
     try:
-        if loader is None:
-            loader = _StrictLoader(text)
-            node = loader.get_single_node()
+        loader = _StrictLoader(text)
+        node = loader.get_single_node()
     except YamlProblem:
         raise
     except yaml.reader.ReaderError as exc:
@@ -212,11 +312,9 @@ def _construct(loader: _StrictLoader, node: yaml.Node, path: PathKey, doc: YamlD
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
             where = _position(key_node.start_mark)
-            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == "tag:yaml.org,2002:merge":
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag == _MERGE_TAG:
                 raise YamlProblem("keys must be plain field names", where.line, where.col)
-            key = loader.construct_object(key_node)
-            if not isinstance(key, str):
-                key = str(key_node.value)
+            key = key_node.value  # as written, also when YAML would read it as a number or date
             if key in result:
                 first = doc.key_positions[path + (key,)]
                 raise YamlProblem(
