@@ -20,6 +20,7 @@ from .claimreview import ReviewUrls, claim_review
 from .export import annotation_collection, claim_records, claims_csv, claims_json, readable_json
 from .load_cache import LoadCache
 from .mdext import FactcheckExtension
+from .search_text import NotesForSearch
 from .skeleton import LayoutReuse, token
 from .summary import insert_counts
 
@@ -76,6 +77,7 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
         self.layout = LayoutReuse()  # claim pages from one render per shape (tests turn it off)
         self.env = None
         self.contexts: dict = {}  # claim page src_uri -> its template context
+        self.search_notes: NotesForSearch | None = NotesForSearch()  # None: index the markup
 
     def on_startup(self, *, command, dirty):
         """Defined so that one instance serves every rebuild of ``mkdocs serve``."""
@@ -207,6 +209,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                 heading_id=_first_heading_id(page))
         if uri in self.claim_pages:
             return self._claim_page(self.claim_pages[uri], page, config, files)
+        if uri in self.catalog.pages and self.search_notes is not None:
+            return self.search_notes.lighten(uri, html)  # put back in on_post_page
         return html
 
     def _note_href(self, files, annotation_id: str, from_url: str) -> str:
@@ -245,6 +249,8 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
     def on_post_page(self, output, *, page, config):
         if page.file.src_uri in self.claim_pages:
             output = self._claim_page_output(page)
+        elif page.file.src_uri in self.catalog.pages and self.search_notes is not None:
+            output = self.search_notes.restore(page.file.src_uri, output)
         # Styles for "JavaScript is on" apply from the first paint, not after a restyle at load.
         output = output.replace("</head>", f"{EARLY_SCRIPT}\n</head>", 1)
         if page.file.src_uri in self.catalog.pages:
