@@ -4,8 +4,17 @@ what a character-by-character scan finds, at the same line and column."""
 import random
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from factcheck.hygiene import character_name, check_string, forbidden_reason, scan_source
+from factcheck.hygiene import (
+    character_name,
+    check_string,
+    check_strings,
+    field_name,
+    forbidden_reason,
+    scan_source,
+)
 
 ALPHABET = "ab c\n\t\r\u2019\u201c\u00e9\u4e2d\u202e\u200b\u00ad\x07\x7f\ue000\u2028\ufdd0\U0001f600"
 
@@ -38,3 +47,68 @@ def test_first_problem_of_a_string_is_reported():
     assert hidden.startswith("U+200B ZERO WIDTH SPACE at character 10 of 'note'")
     [carriage] = check_string(("note",), "a\r\nb")
     assert "at character 2 of 'note'" in carriage
+
+
+def check_string_every_character(path, value):
+    """The rules of check_string applied to every character outside printable ASCII."""
+    markdown = bool(path) and path[0] in ("note", "since", "caveats") and len(path) <= 2
+    name = field_name(path)
+    for offset, char in enumerate(value, 1):
+        if " " <= char <= "~":
+            continue
+        reason = forbidden_reason(char)
+        if reason is None and char in "\n\t\r" and not markdown:
+            what = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}[char]
+            reason = (f"'{name}' is one line of plain text; only note, since and caveats may "
+                      f"hold {what} (use a quoted string or '>-' instead of '|' or '>')")
+            return [f"{what} at character {offset} of '{name}': {reason}"]
+        if reason is None and char == "\r":
+            reason = "carriage returns inside a value are not allowed"
+        if reason:
+            return [f"{character_name(char)} at character {offset} of '{name}': {reason}"]
+    return []
+
+
+PATHS = [("quote",), ("note",), ("caveats", 0), ("sources", 1, "title"), ("since",),
+         ("sources", 0, "url")]
+
+
+def test_every_character_of_the_basic_plane_is_judged_like_the_full_check():
+    for code in range(0x10000):
+        char = chr(code)
+        for path in (("quote",), ("note",)):
+            text = f"ok {char} ok"
+            assert check_string(path, text) == check_string_every_character(path, text), hex(code)
+    assert list(scan_source("".join(map(chr, range(0x10000))))) == list(
+        scan_every_character("".join(map(chr, range(0x10000)))))
+
+
+TRICKY = ("\u202e\u2066\u200e\u061c\u200b\u200d\u2060\ufeff\u00ad\u180e\x00\x1b\x7f\x85\x9f"
+          "\ud800\ue000\U000f0000\u2028\u2029\ufdd0\ufffe\U0001fffe\U000e0001\u0600\u06dd"
+          "\u00a0\u3000\u2019\u00e9\U0001f600\n\t\r")
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.sampled_from(PATHS), st.text(st.sampled_from(ALPHABET + TRICKY) | st.characters(),
+                                       max_size=30))
+def test_string_checks_match_the_check_of_every_character(path, value):
+    expected = check_string_every_character(path, value)
+    assert check_string(path, value) == expected
+    assert list(check_strings(nest(path, value))) == [(path, message) for message in expected]
+
+
+def nest(path, value):
+    """A document holding ``value`` at ``path``, with empty mappings before a list index."""
+    for part in reversed(path):
+        value = [{}] * part + [value] if isinstance(part, int) else {part: value}
+    return value
+
+
+def test_check_strings_walks_nested_values_in_document_order():
+    data = {"quote": "a\u200bb", "sources": [{"title": "t\nu", "url": "ok"}, "x\u202e"],
+            "caveats": ["fine\n", "bad\u2028"], "occurrence": 2}
+    found = list(check_strings(data))
+    assert [path for path, _ in found] == [("quote",), ("sources", 0, "title"), ("sources", 1),
+                                           ("caveats", 1)]
+    assert all(message == check_string_every_character(path, value)[0] for (path, message), value
+               in zip(found, ["a\u200bb", "t\nu", "x\u202e", "bad\u2028"], strict=True))

@@ -4,6 +4,7 @@ fails goes to jsonschema, which explains the failure."""
 from __future__ import annotations
 
 import contextlib
+import datetime
 from pathlib import Path
 
 import pytest
@@ -76,3 +77,36 @@ def test_a_float_whole_number_is_left_to_jsonschema():
     assert not schema.passes_fast(data, SCHEMA)
     assert not VALIDATOR.is_valid(data)
     assert schema.passes_fast({**VALID, "occurrence": 2}, SCHEMA)
+
+
+class Word(str):
+    pass
+
+
+class Count(int):
+    pass
+
+
+JSONISH = st.recursive(
+    st.one_of(st.none(), st.booleans(), st.integers(), st.floats(), st.dates(), st.text(max_size=3),
+              st.builds(Word, st.text(max_size=2)), st.builds(Count, st.integers(0, 3)),
+              st.tuples(st.integers())),
+    lambda inner: st.one_of(
+        st.lists(inner, max_size=3),
+        st.dictionaries(st.text(max_size=2), inner, max_size=3),
+        st.dictionaries(st.one_of(st.integers(), st.builds(Word, st.text(max_size=2))), inner,
+                        max_size=2)),
+    max_leaves=10)
+
+
+@settings(max_examples=500, deadline=None)
+@given(JSONISH)
+def test_the_quick_plain_json_walk_agrees_with_the_exact_one(value):
+    assert schema._plain_json(value) == schema._plain_json_exact(value)
+
+
+def test_plain_json_walk_on_loaded_documents():
+    for _, data in CORPUS + REAL:
+        assert schema._plain_json(data) == schema._plain_json_exact(data)
+    assert schema._plain_json(VALID)
+    assert not schema._plain_json({**VALID, "created": datetime.date(2026, 11, 26)})

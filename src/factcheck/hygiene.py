@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterator
+from functools import cache
 from urllib.parse import urlsplit
 
 from .textmatch import normalise
@@ -85,15 +86,31 @@ def forbidden_reason(char: str) -> str | None:
     return None
 
 
-# Printable ASCII, line breaks and tabs are always allowed: only the other characters are looked at.
-_SUSPECT_IN_SOURCE = re.compile(r"[^\x20-\x7e\n\t]")
-_SUSPECT_IN_MARKDOWN = _SUSPECT_IN_SOURCE
-_SUSPECT_IN_LINE = re.compile(r"[^\x20-\x7e]")
+@cache
+def _suspects(allowed_controls: str) -> re.Pattern:
+    """A pattern that finds every character :func:`forbidden_reason` refuses, every line break,
+    tab and carriage return except ``allowed_controls``, and nothing else in the Basic
+    Multilingual Plane; characters beyond it are all looked at. Built once from the same rules,
+    so skipping what it does not find changes no result.
+    """
+    runs, start = [], None
+    for code in range(0x10000):
+        char = chr(code)
+        safe = (char in allowed_controls if char in "\n\t\r" else forbidden_reason(char) is None)
+        if safe and start is None:
+            start = code
+        elif not safe and start is not None:
+            runs.append((start, code - 1))
+            start = None
+    if start is not None:
+        runs.append((start, 0xFFFF))
+    allowed = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+    return re.compile(f"[^{allowed}]")
 
 
 def scan_source(text: str) -> Iterator[tuple[int, int, str]]:
     """``(line, column, message)`` for every forbidden character in a file's text."""
-    for match in _SUSPECT_IN_SOURCE.finditer(text):
+    for match in _suspects("\n\t\r").finditer(text):
         char = match.group()
         reason = forbidden_reason(char)
         if reason:
@@ -108,26 +125,37 @@ def field_name(path: tuple) -> str:
 
 
 def iter_strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """``(path, string)`` for every string in ``value``, depth first in document order."""
+    found: list[tuple[tuple, str]] = []
+    _collect_strings(value, path, found)
+    return iter(found)
+
+
+def _collect_strings(value, path: tuple, found: list) -> None:
     if isinstance(value, str):
-        yield path, value
+        found.append((path, value))
     elif isinstance(value, dict):
         for key, item in value.items():
-            yield from iter_strings(item, path + (key,))
+            _collect_strings(item, path + (key,), found)
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from iter_strings(item, path + (index,))
+            _collect_strings(item, path + (index,), found)
+
+
+def _is_markdown(path: tuple) -> bool:
+    return bool(path) and path[0] in MARKDOWN_FIELDS and len(path) <= 2
 
 
 def check_string(path: tuple, value: str) -> list[str]:
     """Problems with one loaded string at ``path`` (a tuple of keys and list indices)."""
-    markdown = bool(path) and path[0] in MARKDOWN_FIELDS and len(path) <= 2
-    name = field_name(path)
+    markdown = _is_markdown(path)
     found = []
-    for match in (_SUSPECT_IN_MARKDOWN if markdown else _SUSPECT_IN_LINE).finditer(value):
+    for match in _suspects("\n\t" if markdown else "").finditer(value):
         char, offset = match.group(), match.start() + 1
         reason = forbidden_reason(char)
         if reason is None and char in "\n\t\r" and not markdown:
             what = {"\n": "a line break", "\t": "a tab", "\r": "a carriage return"}[char]
+            name = field_name(path)
             reason = (f"'{name}' is one line of plain text; only note, since and caveats may "
                       f"hold {what} (use a quoted string or '>-' instead of '|' or '>')")
             found.append(f"{what} at character {offset} of '{name}': {reason}")
@@ -135,16 +163,27 @@ def check_string(path: tuple, value: str) -> list[str]:
         if reason is None and char == "\r":
             reason = "carriage returns inside a value are not allowed"
         if reason:
-            found.append(f"{character_name(char)} at character {offset} of '{name}': {reason}")
+            found.append(f"{character_name(char)} at character {offset} of '{field_name(path)}': "
+                         f"{reason}")
             break
     return found
 
 
 def check_strings(data) -> Iterator[tuple[tuple, str]]:
     """``(path, message)`` for every string value with a forbidden character."""
+    in_line, in_markdown = _suspects(""), _suspects("\n\t")
     for path, value in iter_strings(data):
+        if (in_markdown if _is_markdown(path) else in_line).search(value) is None:
+            continue  # nothing check_string would look at
         for message in check_string(path, value):
             yield path, message
+
+
+# Addresses that certainly pass every check of explain_url: http(s), a host of ASCII letters,
+# digits and inner hyphens in dot-separated labels, no port or user name, then printable ASCII
+# other than space and backslash. Anything else gets the full explanation.
+_LABEL = r"[A-Za-z0-9]+(?:-+[A-Za-z0-9]+)*"
+_PLAIN_URL = re.compile(rf"https?://{_LABEL}(?:\.{_LABEL})*\.?(?:[/?#][!-\[\]-~]*)?")
 
 
 def explain_url(url: str) -> str | None:
@@ -153,6 +192,12 @@ def explain_url(url: str) -> str | None:
     Only http and https with a host; no white space, control characters, backslashes or
     credentials (``user:pass@``), which browsers and Python read differently.
     """
+    if _PLAIN_URL.fullmatch(url):
+        return None  # what follows would find nothing
+    return _explain_url_fully(url)
+
+
+def _explain_url_fully(url: str) -> str | None:
     for char in url:
         if char.isspace():
             return "must not contain white space (write a space as %20)"

@@ -9,6 +9,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .hygiene import iter_strings
+
 PLACEHOLDER = "TODO"
 _MARKER = re.compile(rf"\b{PLACEHOLDER}\b")
 
@@ -21,15 +23,9 @@ def field_name(path: tuple) -> str:
 
 def find_placeholders(data: Any, path: tuple = ()) -> Iterator[tuple]:
     """The path of every string value that still holds the placeholder."""
-    if isinstance(data, str):
-        if _MARKER.search(data):
-            yield path
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from find_placeholders(value, path + (key,))
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            yield from find_placeholders(value, path + (index,))
+    for at, value in iter_strings(data, path):
+        if PLACEHOLDER in value and _MARKER.search(value):  # no match without the word itself
+            yield at
 
 
 def placeholder_message(path: tuple) -> str:

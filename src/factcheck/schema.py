@@ -87,18 +87,36 @@ def _fast_validator(schema_path: str, mtime: float):
     return fastjsonschema.compile(schema, use_formats=False)
 
 
+_PLAIN_ATOMS = frozenset({str, int, bool, type(None)})
+
+
 def _plain_json(value: Any) -> bool:
     """Only strings, whole numbers, true/false, null, lists and string-keyed mappings.
 
     The compiled check counts 2.0 as a whole number, as JSON Schema does, where ours does not;
     floats, dates and anything else YAML can produce go to the full validator.
     """
+    kind = type(value)
+    if kind in _PLAIN_ATOMS:
+        return True
+    if kind is list:
+        return all(map(_plain_json, value))
+    if kind is dict:
+        for key, item in value.items():
+            if type(key) is not str or not _plain_json(item):
+                return _plain_json_exact(value)
+        return True
+    return _plain_json_exact(value)  # a subclass, or something that is not plain JSON
+
+
+def _plain_json_exact(value: Any) -> bool:
     if isinstance(value, (str, int, type(None))):  # bool is an int
         return True
     if isinstance(value, list):
-        return all(_plain_json(item) for item in value)
+        return all(_plain_json_exact(item) for item in value)
     if isinstance(value, dict):
-        return all(isinstance(key, str) and _plain_json(item) for key, item in value.items())
+        return all(isinstance(key, str) and _plain_json_exact(item)
+                   for key, item in value.items())
     return False
 
 
