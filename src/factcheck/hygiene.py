@@ -87,25 +87,26 @@ def forbidden_reason(char: str) -> str | None:
 
 
 @cache
+def _forbidden_in_basic_plane() -> tuple[int, ...]:
+    return tuple(code for code in range(0x10000) if forbidden_reason(chr(code)))
+
+
+@cache
 def _suspects(allowed_controls: str) -> re.Pattern:
     """A pattern that finds every character :func:`forbidden_reason` refuses, every line break,
     tab and carriage return except ``allowed_controls``, and nothing else in the Basic
     Multilingual Plane; characters beyond it are all looked at. Built once from the same rules,
     so skipping what it does not find changes no result.
     """
-    runs, start = [], None
-    for code in range(0x10000):
-        char = chr(code)
-        safe = (char in allowed_controls if char in "\n\t\r" else forbidden_reason(char) is None)
-        if safe and start is None:
-            start = code
-        elif not safe and start is not None:
-            runs.append((start, code - 1))
-            start = None
-    if start is not None:
-        runs.append((start, 0xFFFF))
-    allowed = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
-    return re.compile(f"[^{allowed}]")
+    codes = set(_forbidden_in_basic_plane()) | {ord(c) for c in "\n\t\r" if c not in allowed_controls}
+    runs: list[list[int]] = []
+    for code in sorted(codes):
+        if runs and runs[-1][1] == code - 1:
+            runs[-1][1] = code
+        else:
+            runs.append([code, code])
+    ranges = "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in runs)
+    return re.compile(f"[{ranges}\\U00010000-\\U0010ffff]")
 
 
 def scan_source(text: str) -> Iterator[tuple[int, int, str]]:
@@ -134,12 +135,18 @@ def iter_strings(value, path: tuple = ()) -> Iterator[tuple[tuple, str]]:
 def _collect_strings(value, path: tuple, found: list) -> None:
     if isinstance(value, str):
         found.append((path, value))
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _collect_strings(item, path + (key,), found)
+        return
+    if isinstance(value, dict):
+        items = value.items()
     elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _collect_strings(item, path + (index,), found)
+        items = enumerate(value)
+    else:
+        return
+    for key, item in items:
+        if type(item) is str:  # most values: no call for them
+            found.append((path + (key,), item))
+        else:
+            _collect_strings(item, path + (key,), found)
 
 
 def _is_markdown(path: tuple) -> bool:

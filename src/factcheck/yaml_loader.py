@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
 
@@ -21,8 +21,7 @@ MAX_DEPTH = 12
 PathKey = tuple  # a path into the document: keys and list indices
 
 
-@dataclass(frozen=True)
-class ScalarSpan:
+class ScalarSpan(NamedTuple):  # a named tuple: made for every value, and cheaply
     """Where a scalar value sits in the file text: ``text[start:end]``, and how it is written."""
 
     start: int
@@ -122,8 +121,10 @@ def _at(line: int, column: int) -> Position:
 def _plain_tag(value: str) -> str:
     """The tag SafeLoader's resolver gives an unquoted scalar (``Resolver.resolve``)."""
     resolvers = yaml.SafeLoader.yaml_implicit_resolvers
-    candidates = resolvers.get(value[0] if value else "", [])
-    for tag, regexp in candidates + resolvers.get(None, []):
+    for tag, regexp in resolvers.get(value[0] if value else "", ()):
+        if regexp.match(value):
+            return tag
+    for tag, regexp in resolvers.get(None, ()):
         if regexp.match(value):
             return tag
     return _STR_TAG
@@ -139,6 +140,7 @@ class _FastReader:
     def __init__(self, parser):
         self.next_event = parser.get_event
         self.document = YamlDocument(data=None)
+        self.positions, self.scalars = self.document.positions, self.document.scalars
         self.constructor: yaml.constructor.SafeConstructor | None = None
 
     def read(self) -> YamlDocument:
@@ -159,18 +161,26 @@ class _FastReader:
         if kind is _ALIAS or event.anchor is not None or event.tag is not None or depth > MAX_DEPTH:
             raise _LeaveIt
         mark = event.start_mark
-        self.document.positions[path] = _at(mark.line, mark.column)
+        self.positions[path] = _at(mark.line, mark.column)
         if kind is _SCALAR:
-            return self.scalar(event, path)
+            value, plain = event.value, event.implicit[0]
+            if plain and not value:
+                raise _LeaveIt  # libyaml places some empty values (in [ ] or { }, after ?) elsewhere
+            self.scalars[path] = ScalarSpan(mark.index, event.end_mark.index, event.style or None,
+                                            value)
+            if not plain:
+                return value  # quoted and block scalars are always strings
+            tag = _plain_tag(value)
+            return value if tag == _STR_TAG else self.construct(tag, event)
         if kind is not _MAPPING_START and kind is not _SEQUENCE_START or event.flow_style:
             raise _LeaveIt  # in [ ] and { } libyaml splits and places values unlike PyYAML
         return self.mapping(path, depth) if kind is _MAPPING_START else self.sequence(path, depth)
 
     def mapping(self, path: PathKey, depth: int) -> dict:
         result: dict[str, Any] = {}
-        key_positions = self.document.key_positions
+        key_positions, next_event = self.document.key_positions, self.next_event
         while True:
-            event = self.next_event()
+            event = next_event()
             kind = type(event)
             if kind is _MAPPING_END:
                 return result
@@ -183,7 +193,7 @@ class _FastReader:
             key_path = path + (key,)
             mark = event.start_mark
             key_positions[key_path] = _at(mark.line, mark.column)
-            result[key] = self.value(self.next_event(), key_path, depth + 1)
+            result[key] = self.value(next_event(), key_path, depth + 1)
 
     def sequence(self, path: PathKey, depth: int) -> list:
         result: list[Any] = []
@@ -193,20 +203,11 @@ class _FastReader:
                 return result
             result.append(self.value(event, path + (len(result),), depth + 1))
 
-    def scalar(self, event, path: PathKey) -> Any:
-        value = event.value
-        if not value and event.implicit[0]:
-            raise _LeaveIt  # libyaml places some empty values (in [ ] or { }, after ?) elsewhere
-        self.document.scalars[path] = ScalarSpan(event.start_mark.index, event.end_mark.index,
-                                                 event.style or None, value)
-        if not event.implicit[0]:
-            return value  # quoted and block scalars are always strings
-        tag = _plain_tag(value)
-        if tag == _STR_TAG:
-            return value
-        if self.constructor is None:  # SafeLoader's own constructors, for numbers, dates, ...
+    def construct(self, tag: str, event) -> Any:
+        """A number, date, true/false or null, by SafeLoader's own constructors."""
+        if self.constructor is None:
             self.constructor = yaml.constructor.SafeConstructor()
-        node = yaml.ScalarNode(tag, value, event.start_mark, event.end_mark, event.style)
+        node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         return self.constructor.construct_object(node, deep=True)
 
 
