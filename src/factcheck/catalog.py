@@ -79,6 +79,10 @@ class Project:
         return pages
 
     def display(self, path: Path) -> str:
+        if path.parent == self.annotations_dir and not path.is_symlink():
+            # Listed from the resolved folder: resolving again (a system call per part) is moot.
+            shown, root = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
+            return shown[len(root):] if shown.startswith(root) else shown
         try:
             return path.resolve().relative_to(self.root).as_posix()
         except ValueError:

@@ -36,6 +36,7 @@ _FOLD = str.maketrans(
 )
 _SPACE = re.compile(r"\s+")
 _WORD = re.compile(r"\S+")  # \s is exactly str.isspace for str patterns
+_RUN_OR_EDGE = re.compile(r"\s\s|\A\s|\s\Z")
 
 
 def normalise(text: str) -> str:
@@ -48,10 +49,13 @@ def normalise_with_map(text: str) -> tuple[str, tuple[int, ...]]:
 
     A run of white space becomes one space, mapped to the run's first character.
     """
+    folded = text.translate(_FOLD)  # one character for one: offsets are unchanged
+    if not _RUN_OR_EDGE.search(folded):  # the usual case: every space is a single character
+        return _SPACE.sub(" ", folded), tuple(range(len(folded)))
     out: list[str] = []
     index: list[int] = []
     previous_end = 0
-    for word in _WORD.finditer(text.translate(_FOLD)):
+    for word in _WORD.finditer(folded):
         if out:
             out.append(" ")
             index.append(previous_end)
