@@ -9,7 +9,7 @@ With ``--baseline`` the same pages are also built without the factcheck plugin a
 alternating runs (ours, plain, ours, plain, …), so the difference is measured on one machine at
 one time: on a noisy machine that comparison means more than either score.
 
-Usage: python scripts/audit.py [--page PATH] [--runs N] [--keep REPORT.json] [--baseline]
+Usage: python scripts/audit.py [--page PATH] [--runs N] [--keep REPORT.json] [--baseline] [--breakdown]
 Exit status: 0 when every target is met, 1 when one is not, 2 when the audit could not run.
 """
 
@@ -23,6 +23,7 @@ import io
 import json
 import os
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -109,6 +110,33 @@ def run_lighthouse(url: str, report: Path, chrome: str) -> dict:
     return json.loads(report.read_text(encoding="utf-8"))
 
 
+def breakdown(result: dict) -> dict[str, float]:
+    """Where the main thread's time went (ms), with the page's metrics beside it."""
+    audits = result["audits"]
+    items = audits["mainthread-work-breakdown"]["details"]["items"]
+    figures = {item["groupLabel"]: item["duration"] for item in items}
+    for metric in ("first-contentful-paint", "largest-contentful-paint", "total-blocking-time",
+                   "speed-index"):
+        figures[metric] = audits[metric]["numericValue"]
+    figures["dom elements"] = audits["dom-size"]["numericValue"]
+    return figures
+
+
+def print_breakdown(ours: list[dict], plain: list[dict]) -> None:
+    """Medians over the runs of each figure, with and (when measured) without the plugin."""
+    def medians(results: list[dict]) -> dict[str, float]:
+        runs = [breakdown(r) for r in results]
+        keys = sorted({k for run in runs for k in run}, key=lambda k: -runs[0].get(k, 0))
+        return {k: statistics.median(run.get(k, 0) for run in runs) for k in keys}
+    with_plugin = medians(ours)
+    without = medians(plain) if plain else {}
+    print("  median of the runs (ms; dom elements a count)" +
+          ("      with plugin   without" if without else ""))
+    for key, value in with_plugin.items():
+        other = f"  {without.get(key, 0):9.0f}" if without else ""
+        print(f"    {key:28} {value:9.0f}{other}")
+
+
 def shortfalls(result: dict, category: str) -> list[str]:
     audits = result["audits"]
     found = []
@@ -126,6 +154,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", type=Path, help="also write the Lighthouse JSON report here")
     parser.add_argument("--baseline", action="store_true",
                         help="also audit the same pages without the plugin, alternating runs")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="print where the main thread's time went, median over the runs")
     args = parser.parse_args(argv)
     chrome = os.environ.get("CHROME_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
     if not LIGHTHOUSE.is_file():
@@ -173,6 +203,8 @@ def main(argv: list[str] | None = None) -> int:
               f"{performance(plain)} (scores {[performance(r) for r in plain_results]}); "
               f"total blocking time {plain['audits']['total-blocking-time']['displayValue']} vs "
               f"{result['audits']['total-blocking-time']['displayValue']} with it")
+    if args.breakdown:
+        print_breakdown(results, plain_results)
     met = True
     for category, target in TARGETS.items():
         score = round(result["categories"][category]["score"] * 100)
