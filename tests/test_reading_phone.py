@@ -124,3 +124,30 @@ def test_permalinks_open_the_note_or_the_paragraph(base, page):
 def test_screenshots(base, page):
     saved = save_screenshots(page, base, NOTE, SCREENSHOTS, 390)
     assert all(p.stat().st_size > 10_000 for p in saved)
+
+
+def test_a_note_opened_before_the_deferred_decoration_is_decorated_on_the_spot(base, phone_context):
+    # Notes get their buttons and ARIA state after the first paint; hold that back for good
+    # (no animation frame ever runs) and open a note straight away.
+    page = phone_context.new_page()
+    page.add_init_script("window.requestAnimationFrame = function () { return 0; };")
+    try:
+        page.goto(base, wait_until="load")
+        assert page.locator("button.fc-copy").count() == 0
+        page.locator(f"#r-{NOTE}").tap()
+        note = page.locator(f"#a-{NOTE}")
+        assert note.is_visible()
+        assert page.evaluate("document.activeElement.id") == f"a-{NOTE}"
+        assert page.locator(f"#r-{NOTE}").get_attribute("aria-controls") == f"a-{NOTE}"
+        assert note.locator("button.fc-copy").count() == 1
+    finally:
+        page.close()
+
+
+def test_every_note_is_decorated_soon_after_load(base, page):
+    page.goto(base, wait_until="load")
+    page.wait_for_function("""() => document.querySelectorAll('section.fc-note').length ===
+        document.querySelectorAll('section.fc-note[tabindex="-1"] button.fc-copy').length""")
+    notes = page.locator("section.fc-note").count()
+    assert notes > 40
+    assert page.locator("a.fc-ref__link[aria-expanded='false']").count() == notes

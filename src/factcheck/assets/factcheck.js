@@ -38,6 +38,7 @@
   function openNote(id, focus) {
     var note = noteOf(id);
     if (!note) return;
+    decorateNote(note);
     setOpen(id, true);
     setActive(id, true);
     if (focus) {
@@ -158,32 +159,42 @@
     first.parentNode.insertBefore(button, first);
   }
 
-  function decorate() {
-    document.querySelectorAll("section.fc-note").forEach(function (note) {
-      if (note.hasAttribute("tabindex")) return;
-      var id = note.getAttribute("data-annotation");
-      note.setAttribute("tabindex", "-1");
-      var marker = markerOf(id);
-      if (marker) {
-        marker.setAttribute("aria-controls", note.id);
-        expanded(marker, false);
-      }
-      compactDetails(note);
-      var foot = note.querySelector(".fc-note__foot");
-      if (foot) {
-        var button = document.createElement("button");
-        button.type = "button";
-        button.className = "fc-copy";
-        button.setAttribute("data-annotation", id);
-        button.textContent = "Copy link";
-        var status = document.createElement("span");
-        status.className = "fc-copy__status";
-        status.setAttribute("role", "status");
-        foot.insertBefore(document.createTextNode(" · "), foot.firstChild);
-        foot.insertBefore(button, foot.firstChild);
-        foot.appendChild(status);
-      }
-    });
+  function decorateNote(note) {
+    if (note.hasAttribute("tabindex")) return;
+    var id = note.getAttribute("data-annotation");
+    note.setAttribute("tabindex", "-1");
+    var marker = markerOf(id);
+    if (marker) {
+      marker.setAttribute("aria-controls", note.id);
+      expanded(marker, false);
+    }
+    compactDetails(note);
+    var foot = note.querySelector(".fc-note__foot");
+    if (foot) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "fc-copy";
+      button.setAttribute("data-annotation", id);
+      button.textContent = "Copy link";
+      var status = document.createElement("span");
+      status.className = "fc-copy__status";
+      status.setAttribute("role", "status");
+      foot.insertBefore(document.createTextNode(" · "), foot.firstChild);
+      foot.insertBefore(button, foot.firstChild);
+      foot.appendChild(status);
+    }
+  }
+
+  // Buttons and ARIA state are added after the first paint, a few notes per task, so that
+  // loading the page is not one long task; a note that opens before then is decorated at once.
+  function decorateLater() {
+    var notes = Array.prototype.slice.call(document.querySelectorAll("section.fc-note:not([tabindex])"));
+    function batch() {
+      var start = Date.now();
+      while (notes.length && Date.now() - start < 8) decorateNote(notes.shift());
+      if (notes.length) setTimeout(batch, 0);
+    }
+    requestAnimationFrame(function () { setTimeout(batch, 0); });
   }
 
   function claimFilter() {
@@ -255,9 +266,9 @@
     // Material's search dialog has no accessible name; screen readers announce it as "Search".
     var search = document.querySelector('.md-search[role="dialog"]:not([aria-label])');
     if (search) search.setAttribute("aria-label", "Search");
-    decorate();
     claimFilter();
     followHash();
+    decorateLater();
   }
 
   document.addEventListener("click", onClick);
