@@ -15,6 +15,7 @@ from . import schema as schema_check
 from .essay import read_paragraphs
 from .load_cache import LoadCache, context_key
 from .model import Anchor, Annotation, Paragraph, SourceRecord
+from .parallel import map_in_processes
 from .placeholders import find_placeholders, placeholder_message
 from .problems import ProblemList
 from .safe_markdown import markdown_problems
@@ -118,10 +119,11 @@ class Catalog:
         return grouped
 
 
-def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
+def load_catalog(project: Project, cache: LoadCache | None = None, jobs: int = 1) -> Catalog:
     """Read the essay and every ``*.yaml`` annotation; collect all problems.
 
     With a ``cache`` (kept across rebuilds), unchanged files are not read and checked again.
+    With ``jobs`` above 1, many files are checked in that many forked processes (see parallel).
     """
     for what, path in (("essay", project.essay), ("schema", project.schema)):
         if not path.is_file():
@@ -144,8 +146,8 @@ def load_catalog(project: Project, cache: LoadCache | None = None) -> Catalog:
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
     try:
-        for path in files:
-            annotation = _load_cached(path, project, pages, problems, cache)
+        for annotation, found in _check_files(files, project, pages, cache, jobs):
+            problems.extend(found)
             if annotation is not None:
                 annotations.append(annotation)
     except schema_check.SchemaUnusable as exc:
@@ -175,18 +177,23 @@ def _read_pages(project: Project, essay_pages: dict[str, Path], problems: Proble
     return kept[0]
 
 
-def _load_cached(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],
-                 problems: ProblemList, cache: LoadCache | None) -> Annotation | None:
-    if cache is None:
-        return load_annotation(path, project, pages, problems)
-    key = cache.file_key(path)
-    found = cache.get(key)
-    if found is None:
+def _check_files(files: list[Path], project: Project, pages: dict[str, dict[str, Paragraph]],
+                 cache: LoadCache | None, jobs: int) -> list[tuple[Annotation | None, tuple]]:
+    """Each file's annotation (or None) and problems, in the files' order."""
+    keys = [cache.file_key(path) for path in files] if cache is not None else [None] * len(files)
+    results = [cache.get(key) if cache is not None else None for key in keys]
+    todo = [index for index, found in enumerate(results) if found is None]
+
+    def check(path: Path) -> tuple[Annotation | None, tuple]:
         own = ProblemList()
-        found = load_annotation(path, project, pages, own), tuple(own)
-        cache.put(key, *found)
-    problems.extend(found[1])
-    return found[0]
+        return load_annotation(path, project, pages, own), tuple(own)
+
+    for index, found in zip(todo, map_in_processes(check, [files[i] for i in todo], jobs),
+                            strict=True):
+        results[index] = found
+        if cache is not None:
+            cache.put(keys[index], *found)
+    return results
 
 
 def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Paragraph]],

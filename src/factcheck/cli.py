@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .catalog import Catalog, Project, SetupError, load_catalog
 from .fix_quotes import fix_quotes
+from .parallel import available_cpus
 from .problems import Problem
 from .result_cache import ResultCache, cache_file
 
@@ -38,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-cache", action="store_true",
                         help="check every file again instead of reusing the results of earlier "
                              "runs for unchanged files (never reused when CI is set)")
+    parser.add_argument("--jobs", type=int, default=available_cpus(), metavar="N",
+                        help="check files in N processes when there are many "
+                             "(default: the CPUs available, %(default)s here)")
     parser.add_argument("--summary", type=Path, metavar="FILE",
                         help="also append a Markdown table of the problems to FILE "
                              "(on GitHub Actions: $GITHUB_STEP_SUMMARY)")
@@ -95,10 +99,10 @@ def main(argv: list[str] | None = None) -> int:
         project = Project.at(args.root, args.essay, args.annotations, essays=args.essays)
         cache = None if args.no_cache or os.environ.get("CI") else ResultCache(
             cache_file(project.root))
-        catalog = load_catalog(project, cache)
+        catalog = load_catalog(project, cache, args.jobs)
         if args.fix_quotes:
             repair(catalog, project)
-            catalog = load_catalog(project, cache)
+            catalog = load_catalog(project, cache, args.jobs)
         if cache is not None:
             cache.save()
     except SetupError as exc:

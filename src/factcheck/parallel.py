@@ -1,0 +1,44 @@
+"""Run a function over many items on several CPUs, results in the items' order.
+
+Used by ``scripts/validate.py`` for the per-file checks. The work is shared by forking, so the
+function and what it reads need not be picklable, only its results; a process that runs threads
+(``mkdocs serve``) must not use it, and the plugin does not.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+
+MIN_ITEMS = 400  # below this, starting the processes costs more than it saves
+
+_function: Callable | None = None
+
+
+def available_cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _run_chunk(items: Sequence) -> list:
+    return [_function(item) for item in items]
+
+
+def map_in_processes(function: Callable, items: Sequence, jobs: int) -> list:
+    """``[function(item) for item in items]``, shared among ``jobs`` forked processes."""
+    global _function
+    if jobs <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+        return [function(item) for item in items]
+    size = -(-len(items) // (jobs * 4))  # a few chunks per process evens out slow files
+    chunks = [items[start:start + size] for start in range(0, len(items), size)]
+    _function = function
+    try:
+        with ProcessPoolExecutor(max_workers=jobs,
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            return [result for chunk in pool.map(_run_chunk, chunks) for result in chunk]
+    finally:
+        _function = None
