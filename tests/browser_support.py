@@ -99,6 +99,7 @@ def save_screenshots(page, base: str, note: str, folder: Path, width: int) -> li
                         ("claim", f"claims/{note}/")):
         page.goto(base + path, wait_until="load")
         target = folder / f"{label}-{width}.png"
-        page.screenshot(path=str(target))
+        # Transitions (the header's title swap, a marker's colour) are shown finished.
+        page.screenshot(path=str(target), animations="disabled")
         saved.append(target)
     return saved
