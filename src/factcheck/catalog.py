@@ -80,8 +80,9 @@ class Project:
         return pages
 
     def display(self, path: Path) -> str:
-        if path.parent == self.annotations_dir and not path.is_symlink():
-            # Listed from the resolved folder: resolving again (a system call per part) is moot.
+        if path.parent == self.annotations_dir:
+            # Listed from the resolved folder: resolving again (a system call per part) is moot,
+            # and a link is shown where it is, not where it points.
             shown, root = path.as_posix(), self.root.as_posix().rstrip("/") + "/"
             return shown[len(root):] if shown.startswith(root) else shown
         try:
@@ -208,6 +209,10 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
     if len(annotation_id) > MAX_ID_LENGTH or not ID_PATTERN.fullmatch(annotation_id):
         problems.error(shown, 1, 1, f"file name '{path.name}' must be the annotation id: lowercase "
                        f"letters and digits joined by -, at most {MAX_ID_LENGTH} characters, then .yaml")
+    if path.is_symlink():
+        problems.error(shown, 1, 1, "annotation files must be files, not symbolic links; "
+                       "put the annotation itself in annotations/")
+        return None  # never read: the link could point anywhere on the machine that checks it
     try:
         text = decode(path.read_bytes())
         hidden = list(itertools.islice(hygiene.scan_source(text), MAX_HIDDEN + 1))

@@ -62,6 +62,8 @@ class ResultCache(LoadCache):
     @staticmethod
     def file_key(path: Path) -> FileKey | None:
         try:
+            if path.is_symlink():  # refused unread, whatever it points at
+                return str(path), "symbolic link", 0
             return str(path), hashlib.sha256(path.read_bytes()).hexdigest(), 0
         except OSError:
             return None
