@@ -115,8 +115,6 @@ def test_axe_reports_no_violations(base, page, scheme):
     assert failures == {}
 
 
-
-
 def test_permalinks_open_the_note_or_the_paragraph(base, page):
     check_permalinks(page, base, NOTE)
 
