@@ -11,6 +11,7 @@ import sys
 import textwrap
 
 from conftest import ROOT, SCHEMA
+from factcheck.catalog import PAGES_IN_PROCESSES
 from factcheck.parallel import MIN_ITEMS
 from factcheck.synthetic import SiteShape, generate_site
 
@@ -43,13 +44,19 @@ def _validate(root, *args: str) -> subprocess.CompletedProcess:
 
 
 def test_a_large_site_validates_the_same_with_two_processes(tmp_path):
-    site = generate_site(tmp_path / "site", SCHEMA,
-                         SiteShape(pages=4, paragraphs=10, words=40, annotations=MIN_ITEMS + 50))
+    site = generate_site(tmp_path / "site", SCHEMA,  # pages enough to be read in processes too
+                         SiteShape(pages=PAGES_IN_PROCESSES + 4, paragraphs=4, words=40,
+                                   annotations=MIN_ITEMS + 50))
     files = sorted((site.root / "annotations").glob("*.yaml"))
     for path in files[::97]:  # some problems too, in files spread over the chunks
         path.write_text(path.read_text(encoding="utf-8").replace("kind:", "knd:"), encoding="utf-8")
+    for page in site.pages[3::7]:  # and in pages: a paragraph id used twice
+        path = site.root / "docs" / page
+        path.write_text(path.read_text(encoding="utf-8").replace("#p-para-02", "#p-para-01"),
+                        encoding="utf-8")
     one = _validate(site.root, "--essays", site.pattern, "--jobs", "1")
     two = _validate(site.root, "--essays", site.pattern, "--jobs", "2")
     assert one.returncode == two.returncode == 1
     assert one.stdout.count("error:") >= 5
+    assert one.stdout.count("is used twice") == len(site.pages[3::7]) >= 3
     assert (two.stdout, two.stderr) == (one.stdout, one.stderr)

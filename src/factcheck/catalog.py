@@ -22,6 +22,7 @@ from .safe_markdown import markdown_problems
 from .textmatch import closest_passage, locate
 from .yaml_loader import YamlDocument, YamlProblem, decode, parse
 
+PAGES_IN_PROCESSES = 20  # a page takes as long to parse as some twenty annotation files to check
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 MAX_ID_LENGTH = 64
 CONTEXT_CHARS = 32  # length of TextQuoteSelector prefix and suffix
@@ -141,7 +142,7 @@ def load_catalog(project: Project, cache: LoadCache | None = None, jobs: int = 1
     essay_pages = project.essay_pages()
     if cache is not None:
         cache.start(context_key(project, list(essay_pages.values()), project.schema))
-    pages = _read_pages(project, essay_pages, problems, cache)
+    pages = _read_pages(project, essay_pages, problems, cache, jobs)
     files = sorted(project.annotations_dir.glob("*.yaml"), key=str)  # faster than Path order, same
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
@@ -165,13 +166,18 @@ def load_catalog(project: Project, cache: LoadCache | None = None, jobs: int = 1
 
 
 def _read_pages(project: Project, essay_pages: dict[str, Path], problems: ProblemList,
-                cache: LoadCache | None) -> dict[str, dict[str, Paragraph]]:
+                cache: LoadCache | None, jobs: int = 1) -> dict[str, dict[str, Paragraph]]:
     """Every essay page's paragraphs; a cache started with the pages' bytes already has them."""
     kept = cache.pages() if cache is not None else None
     if kept is None:
-        own = ProblemList()
-        kept = ({name: read_paragraphs(path, project.display(path), own)
-                 for name, path in essay_pages.items()}, tuple(own))
+        def read(path: Path) -> tuple[dict[str, Paragraph], tuple]:
+            own = ProblemList()
+            return read_paragraphs(path, project.display(path), own), tuple(own)
+
+        read_all = map_in_processes(read, list(essay_pages.values()), jobs,
+                                    min_items=PAGES_IN_PROCESSES)
+        kept = ({name: paragraphs for name, (paragraphs, _) in zip(essay_pages, read_all, strict=True)},
+                tuple(problem for _, found in read_all for problem in found))
         if cache is not None:
             cache.keep_pages(*kept)
     problems.extend(kept[1])

@@ -12,7 +12,7 @@ import os
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 
-MIN_ITEMS = 400  # below this, starting the processes costs more than it saves
+MIN_ITEMS = 400  # annotation files: below this, starting processes costs more than it saves
 
 _function: Callable | None = None
 
@@ -28,10 +28,11 @@ def _run_chunk(items: Sequence) -> list:
     return [_function(item) for item in items]
 
 
-def map_in_processes(function: Callable, items: Sequence, jobs: int) -> list:
+def map_in_processes(function: Callable, items: Sequence, jobs: int,
+                     min_items: int = MIN_ITEMS) -> list:
     """``[function(item) for item in items]``, shared among ``jobs`` forked processes."""
     global _function
-    if jobs <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     size = -(-len(items) // (jobs * 4))  # a few chunks per process evens out slow files
     chunks = [items[start:start + size] for start in range(0, len(items), size)]
