@@ -169,3 +169,21 @@ def test_cold_validation_skips_the_cache_and_warm_validation_uses_it(tiny_site, 
     assert list(home.glob("factcheck/validate-*.json"))
     assert figures["runs"] == 1 and figures["cold_s"] > 0 and figures["warm_s"] > 0
     assert "CI" not in bench.ENV
+
+
+def test_bench_checks_times_every_stage_against_a_commit(tiny_site):
+    import subprocess
+
+    if not (ROOT / ".git").exists():
+        pytest.skip("needs the project's git history")
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_checks.py"),
+                             "--baseline", "HEAD", "--site", str(tiny_site.root), "--rounds", "1"],
+                            capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{TINY.annotations} annotation files; baseline HEAD")
+    rows = [line for line in lines[2:] if line.strip()]
+    assert len(rows) == 7 and rows[-1].startswith("whole validation (load_catalog)")
+    figures = [[float(x) for x in row.split()[-3:]] for row in rows]  # old s, new s, old/new
+    assert all(value >= 0 for row in figures for value in row)
+    assert figures[-1][0] > 0 and figures[-1][1] > 0  # printed to the millisecond
