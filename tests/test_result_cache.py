@@ -127,3 +127,36 @@ def test_no_cache_and_ci_neither_read_nor_write_it(fixture_site, tmp_path, args,
     result = _validate(fixture_site, *args, XDG_CACHE_HOME=str(home), **env)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not home.exists()
+
+
+def _plugin_build(site: Path, out: Path):
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(site / "mkdocs.yml"), site_dir=str(out), strict=True)
+    mkdocs_build(config)
+    return config.plugins["factcheck"].load_cache
+
+
+def test_a_build_reuses_what_validate_py_kept_and_builds_the_same(fixture_site, tmp_path,
+                                                                   cache_home, monkeypatch):
+    monkeypatch.delenv("CI", raising=False)
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    files = len(list((fixture_site / "annotations").glob("*.yaml")))
+    cache = _plugin_build(fixture_site, tmp_path / "first")
+    assert isinstance(cache, ResultCache) and cache.misses == files
+    assert cache_file(Project.at(fixture_site).root).is_file()
+    cache = _plugin_build(fixture_site, tmp_path / "second")
+    assert (cache.hits, cache.misses) == (files, 0)
+    for page in (tmp_path / "first").rglob("*.html"):
+        assert page.read_bytes() == (tmp_path / "second" / page.relative_to(tmp_path / "first")).read_bytes()
+
+
+@pytest.mark.parametrize("variable", ["CI", "FACTCHECK_NO_CACHE"])
+def test_a_build_on_ci_or_told_not_to_keeps_results_in_memory_only(fixture_site, tmp_path,
+                                                                   cache_home, monkeypatch,
+                                                                   variable):
+    monkeypatch.setenv(variable, "true")
+    cache = _plugin_build(fixture_site, tmp_path / "site")
+    assert not isinstance(cache, ResultCache)
+    assert not cache_home.exists()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from .claimreview import ReviewUrls, claim_review
 from .export import annotation_collection, claim_records, claims_csv, claims_json, readable_json
 from .load_cache import LoadCache
 from .mdext import FactcheckExtension
+from .result_cache import ResultCache, cache_file
 from .search_text import NotesForSearch
 from .skeleton import LayoutReuse, token
 from .summary import insert_counts
@@ -89,7 +91,9 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
                              annotations=self.config.annotations_dir,
                              essays=self.config.essays, docs=str(docs))
         try:
-            catalog = load_catalog(project, self.load_cache)
+            catalog = load_catalog(project, self._cache_for(project))
+            if isinstance(self.load_cache, ResultCache):
+                self.load_cache.save()
         except SetupError as exc:
             raise PluginError(f"factcheck: {exc}") from None
         for problem in catalog.problems.warnings:
@@ -114,6 +118,17 @@ class FactcheckPlugin(BasePlugin[FactcheckConfig]):
             config.watch.append(watch)
         self.rendered_notes, self.rendered_highlights = Counter(), Counter()
         return config
+
+    def _cache_for(self, project: Project) -> LoadCache:
+        """Results kept by validate.py (and earlier builds) unless on CI or told not to."""
+        if os.environ.get("CI") or os.environ.get("FACTCHECK_NO_CACHE"):
+            if isinstance(self.load_cache, ResultCache):
+                self.load_cache = LoadCache()
+            return self.load_cache
+        path = cache_file(project.root)
+        if not isinstance(self.load_cache, ResultCache) or self.load_cache.path != path:
+            self.load_cache = ResultCache(path)
+        return self.load_cache
 
     def on_files(self, files, *, config):
         for name in ("factcheck.css", "factcheck.js"):
