@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT
 from factcheck.catalog import Project, load_catalog
-from factcheck.result_cache import ResultCache, cache_file
+from factcheck.result_cache import FORMAT, ResultCache, cache_file
 
 SCRIPT = ROOT / "scripts" / "validate.py"
 
@@ -96,7 +96,7 @@ def test_an_unreadable_cache_is_ignored_and_replaced(fixture_site, cache_home, c
     path.write_text(content, encoding="utf-8")
     cache, _ = _run(project)
     assert cache.hits == 0
-    assert json.loads(path.read_text(encoding="utf-8"))["format"] == 1
+    assert json.loads(path.read_text(encoding="utf-8"))["format"] == FORMAT
 
 
 def test_the_cache_lives_outside_the_project(fixture_site, cache_home):

@@ -9,18 +9,22 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import hygiene
-from . import schema as schema_check
-from .essay import read_paragraphs
 from .load_cache import LoadCache, context_key
 from .model import Anchor, Annotation, Paragraph, SourceRecord
 from .parallel import map_in_processes
 from .placeholders import find_placeholders, placeholder_message
 from .problems import ProblemList
-from .safe_markdown import markdown_problems
 from .textmatch import closest_passage, locate
-from .yaml_loader import YamlDocument, YamlProblem, decode, parse
+
+if TYPE_CHECKING:
+    from .yaml_loader import YamlDocument
+
+# Reading and checking a file needs YAML, Markdown and the schema; those modules are imported
+# when a file is checked, not when results kept from an earlier run are reused (they take longer
+# to import than such a whole run).
 
 PAGES_IN_PROCESSES = 20  # a page takes as long to parse as some twenty annotation files to check
 ID_PATTERN = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
@@ -132,11 +136,6 @@ def load_catalog(project: Project, cache: LoadCache | None = None, jobs: int = 1
             raise SetupError(f"{what} file not found: {project.display(path)}")
     if not project.annotations_dir.is_dir():
         raise SetupError(f"annotations folder not found: {project.display(project.annotations_dir)}")
-    try:
-        schema_check.prepare(project.schema)
-    except Exception as exc:  # an unreadable schema means nothing can be checked
-        raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
-
     problems = ProblemList()
     main_page = project.main_page
     essay_pages = project.essay_pages()
@@ -147,13 +146,10 @@ def load_catalog(project: Project, cache: LoadCache | None = None, jobs: int = 1
     for stray in sorted(project.annotations_dir.glob("*.yml")):
         problems.error(project.display(stray), 1, 1, "annotation files must end in .yaml; rename it")
     annotations = []
-    try:
-        for annotation, found in _check_files(files, project, pages, cache, jobs):
-            problems.extend(found)
-            if annotation is not None:
-                annotations.append(annotation)
-    except schema_check.SchemaUnusable as exc:
-        raise SetupError(f"cannot use schema {project.display(project.schema)}: {exc}") from None
+    for annotation, found in _check_files(files, project, pages, cache, jobs):
+        problems.extend(found)
+        if annotation is not None:
+            annotations.append(annotation)
     if cache is not None:
         cache.forget_missing(files)
     _check_duplicates(annotations, problems)
@@ -170,6 +166,8 @@ def _read_pages(project: Project, essay_pages: dict[str, Path], problems: Proble
     """Every essay page's paragraphs; a cache started with the pages' bytes already has them."""
     kept = cache.pages() if cache is not None else None
     if kept is None:
+        from .essay import read_paragraphs
+
         def read(path: Path) -> tuple[dict[str, Paragraph], tuple]:
             own = ProblemList()
             return read_paragraphs(path, project.display(path), own), tuple(own)
@@ -195,8 +193,20 @@ def _check_files(files: list[Path], project: Project, pages: dict[str, dict[str,
         own = ProblemList()
         return load_annotation(path, project, pages, own), tuple(own)
 
-    for index, found in zip(todo, map_in_processes(check, [files[i] for i in todo], jobs),
-                            strict=True):
+    if not todo and files and cache is not None:
+        return results  # the schema's bytes are part of the cache's key: it was usable
+    from . import schema as schema_check
+
+    unusable = f"cannot use schema {project.display(project.schema)}"
+    try:
+        schema_check.prepare(project.schema)
+    except Exception as exc:  # an unreadable schema means nothing can be checked
+        raise SetupError(f"{unusable}: {exc}") from None
+    try:
+        checked = map_in_processes(check, [files[i] for i in todo], jobs)
+    except schema_check.SchemaUnusable as exc:
+        raise SetupError(f"{unusable}: {exc}") from None
+    for index, found in zip(todo, checked, strict=True):
         results[index] = found
         if cache is not None:
             cache.put(keys[index], *found)
@@ -209,6 +219,9 @@ def load_annotation(path: Path, project: Project, pages: dict[str, dict[str, Par
 
     ``pages`` maps each essay page name to its paragraphs; the main essay comes first.
     """
+    from . import schema as schema_check
+    from .yaml_loader import YamlProblem, decode, parse
+
     shown = project.display(path)
     before = len(problems.errors)
     annotation_id = path.stem
@@ -317,6 +330,8 @@ def anchor_quote(paragraph: Paragraph, quote: str, occurrence, document: YamlDoc
 
 def _check_text(document: YamlDocument, shown: str, problems: ProblemList) -> None:
     """Hidden characters in any string value, line breaks in one-line fields, unsafe URLs."""
+    from .safe_markdown import markdown_problems
+
     for path, message in hygiene.check_strings(document.data):
         at = document.position(path)
         problems.error(shown, at.line, at.col, message)

@@ -12,7 +12,6 @@ import sys
 from pathlib import Path
 
 from .catalog import Catalog, Project, SetupError, load_catalog
-from .fix_quotes import fix_quotes
 from .parallel import available_cpus
 from .problems import Problem
 from .result_cache import ResultCache, cache_file
@@ -84,6 +83,8 @@ def markdown_summary(catalog: Catalog) -> str:
 
 def repair(catalog: Catalog, project: Project, out=None) -> None:
     """Run ``--fix-quotes``: print a diff per rewritten quote, a note per refused one."""
+    from .fix_quotes import fix_quotes  # only for --fix-quotes
+
     out = out or sys.stdout
     for outcome in fix_quotes(catalog, project.display):
         if outcome.diff:

@@ -7,10 +7,8 @@ function and what it reads need not be picklable, only its results; a process th
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 
 MIN_ITEMS = 400  # annotation files: below this, starting processes costs more than it saves
 
@@ -32,7 +30,12 @@ def map_in_processes(function: Callable, items: Sequence, jobs: int,
                      min_items: int = MIN_ITEMS) -> list:
     """``[function(item) for item in items]``, shared among ``jobs`` forked processes."""
     global _function
-    if jobs <= 1 or len(items) < min_items or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(items) < min_items:
+        return [function(item) for item in items]
+    import multiprocessing  # only here: a run whose results are all kept never needs it
+    from concurrent.futures import ProcessPoolExecutor
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return [function(item) for item in items]
     size = -(-len(items) // (jobs * 4))  # a few chunks per process evens out slow files
     chunks = [items[start:start + size] for start in range(0, len(items), size)]

@@ -10,19 +10,28 @@ results that would skip its own checks, and loading it can run no code. CI does 
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
+import sys
 import tempfile
-from importlib import metadata
+from dataclasses import astuple, fields
 from pathlib import Path
 
 from .load_cache import FileKey, LoadCache
 from .model import Anchor, Annotation, Paragraph, SourceRecord
 from .problems import Problem
 
-FORMAT = 1
-LIBRARIES = ("markdown", "pyyaml", "nh3", "fastjsonschema", "jsonschema")
+FORMAT = 2
+_NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0)
+# Records are stored as lists in field order, which JSON reads faster than objects; a change to
+# the model changes the engine's fingerprint and so discards them.
+_ANNOTATION = [f.name for f in fields(Annotation)]
+_SOURCE = [f.name for f in fields(SourceRecord)]
+_ANCHOR_FIELDS = [f.name for f in fields(Anchor)]
+_SOURCES, _ANCHOR, _CAVEATS = (_ANNOTATION.index(n) for n in ("sources", "anchor", "caveats"))
+LIBRARIES = ("markdown", "pyyaml", "nh3", "fastjsonschema", "jsonschema")  # as in dist-info names
 
 
 def cache_home() -> Path:
@@ -39,12 +48,23 @@ def engine_fingerprint() -> str:
     digest = hashlib.sha256(str(FORMAT).encode())
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.name.encode() + b"\0" + source.read_bytes())
-    for name in LIBRARIES:
-        try:
-            digest.update(f"{name}={metadata.version(name)}".encode())
-        except metadata.PackageNotFoundError:
-            digest.update(f"{name}=none".encode())
+    digest.update(" ".join(installed_versions()).encode())
     return digest.hexdigest()
+
+
+def installed_versions() -> list[str]:
+    """The ``name-version.dist-info`` folders of LIBRARIES on sys.path, found by listing folders
+    (importlib.metadata would take longer to import than a whole run that finds every result)."""
+    wanted = {name.replace("-", "_") for name in LIBRARIES}
+    found = []
+    for folder in sys.path:
+        try:
+            names = os.listdir(folder or ".")
+        except OSError:
+            continue
+        found += [name for name in names if name.endswith(".dist-info")
+                  and name.split("-", 1)[0].lower().replace("-", "_") in wanted]
+    return sorted(found)
 
 
 class ResultCache(LoadCache):
@@ -61,12 +81,12 @@ class ResultCache(LoadCache):
 
     @staticmethod
     def file_key(path: Path) -> FileKey | None:
-        try:
-            if path.is_symlink():  # refused unread, whatever it points at
-                return str(path), "symbolic link", 0
-            return str(path), hashlib.sha256(path.read_bytes()).hexdigest(), 0
-        except OSError:
-            return None
+        try:  # a link is refused unread, whatever it points at
+            descriptor = os.open(path, os.O_RDONLY | _NO_FOLLOW)
+        except OSError as exc:
+            return (str(path), "symbolic link", 0) if exc.errno == errno.ELOOP else None
+        with open(descriptor, "rb") as handle:
+            return str(path), hashlib.sha256(handle.read()).hexdigest(), 0
 
     def start(self, context: tuple) -> None:
         digest = hashlib.sha256(repr((self._fingerprint, context)).encode()).hexdigest()
@@ -87,7 +107,7 @@ class ResultCache(LoadCache):
                 return
             results = {path: ((path, sha, 0), _annotation(found), tuple(Problem(*p) for p in problems))
                        for path, (sha, found, problems) in data["files"].items()}
-            pages = {name: {p["id"]: Paragraph(**p) for p in paragraphs}
+            pages = {name: {p[0]: Paragraph(*p) for p in paragraphs}
                      for name, paragraphs in data["pages"].items()}
             page_problems = tuple(Problem(*p) for p in data["page_problems"])
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
@@ -102,7 +122,7 @@ class ResultCache(LoadCache):
         pages, page_problems = self._pages or ({}, ())
         data = {
             "format": FORMAT, "engine": self._fingerprint, "context": self._stored_context,
-            "pages": {name: [_fields(p) for p in paragraphs.values()]
+            "pages": {name: [astuple(p) for p in paragraphs.values()]
                       for name, paragraphs in pages.items()},
             "page_problems": [_problem(p) for p in page_problems],
             "files": {path: [key[1], _annotation_fields(found), [_problem(p) for p in problems]]
@@ -119,29 +139,25 @@ class ResultCache(LoadCache):
             pass
 
 
-def _fields(record) -> dict:
-    """A flat dataclass's fields (``asdict`` deep-copies, which is slow on 10,000 files)."""
-    return dict(vars(record))
-
-
-def _annotation_fields(annotation: Annotation | None) -> dict | None:
+def _annotation_fields(annotation: Annotation | None) -> list | None:
     if annotation is None:
         return None
-    fields = _fields(annotation)
-    fields["sources"] = [_fields(s) for s in annotation.sources]
-    fields["anchor"] = _fields(annotation.anchor) if annotation.anchor else None
-    fields["caveats"] = list(annotation.caveats)
-    return fields
+    values = [getattr(annotation, name) for name in _ANNOTATION]
+    values[_SOURCES] = [[getattr(source, name) for name in _SOURCE] for source in annotation.sources]
+    anchor = annotation.anchor
+    values[_ANCHOR] = [getattr(anchor, name) for name in _ANCHOR_FIELDS] if anchor else None
+    values[_CAVEATS] = list(annotation.caveats)
+    return values
 
 
 def _problem(problem: Problem) -> list:
     return [problem.path, problem.line, problem.col, problem.message, problem.severity]
 
 
-def _annotation(data: dict | None) -> Annotation | None:
-    if data is None:
+def _annotation(values: list | None) -> Annotation | None:
+    if values is None:
         return None
-    fields = dict(data)
-    fields["sources"] = [SourceRecord(**s) for s in fields["sources"]]
-    fields["anchor"] = Anchor(**fields["anchor"]) if fields["anchor"] else None
-    return Annotation(**fields)
+    values = list(values)
+    values[_SOURCES] = [SourceRecord(*source) for source in values[_SOURCES]]
+    values[_ANCHOR] = Anchor(*values[_ANCHOR]) if values[_ANCHOR] else None
+    return Annotation(*values)
