@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "test-output" / "screenshots"
+NOTE = "income-tax-cut-75-percent"  # the note the reading tests open: a claim mid-essay
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox",

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import importlib.util
+import os
 import shutil
+import subprocess
+import sys
 import textwrap
 from html.parser import HTMLParser
 from pathlib import Path
@@ -12,6 +16,26 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURE_SITE = Path(__file__).parent / "fixtures" / "site"
 SCHEMA = ROOT / "annotations" / "schema.json"
+VALIDATE = ROOT / "scripts" / "validate.py"
+
+
+def load_script(name: str):
+    """A script of scripts/ as a module (the benchmark's helpers are tested and reused)."""
+    if name in sys.modules:
+        return sys.modules[name]
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module  # dataclasses look their module up while the class is made
+    spec.loader.exec_module(module)
+    return module
+
+
+def run_validate(*args: str, env: dict | None = None, without: tuple[str, ...] = ("CI",)):
+    """scripts/validate.py as a contributor runs it: not on CI or Actions unless ``env`` says so."""
+    environment = {key: value for key, value in os.environ.items() if key not in without}
+    environment.update({"GITHUB_ACTIONS": "false", **(env or {})})
+    return subprocess.run([sys.executable, str(VALIDATE), *args], capture_output=True, text=True,
+                          env=environment, timeout=300)
 
 
 def write(path: Path, text: str) -> Path:

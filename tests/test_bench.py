@@ -1,14 +1,13 @@
 """The benchmark's building blocks on tiny inputs: the synthetic site is valid and shaped as
 asked, and the measuring helpers measure what they say. Nothing here is timed."""
 
-import importlib.util
 import sys
 from collections import Counter
 
 import pytest
 import yaml
 
-from conftest import ROOT, SCHEMA
+from conftest import ROOT, SCHEMA, load_script
 from factcheck.catalog import Project, load_catalog
 from factcheck.synthetic import SiteShape, generate_site
 from factcheck.textmatch import normalise
@@ -16,15 +15,7 @@ from factcheck.textmatch import normalise
 TINY = SiteShape(pages=3, paragraphs=4, words=30, annotations=60, seed=7)
 
 
-def load_bench():
-    spec = importlib.util.spec_from_file_location("bench", ROOT / "scripts" / "bench.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["bench"] = module  # dataclasses look their module up while the class is made
-    spec.loader.exec_module(module)
-    return module
-
-
-bench = load_bench()
+bench = load_script("bench")
 
 
 @pytest.fixture(scope="module")

@@ -2,12 +2,10 @@
 default, so single-essay projects work unchanged."""
 
 import json
-import subprocess
-import sys
 
 import pytest
 
-from conftest import ROOT, build, parse_page, write
+from conftest import build, parse_page, run_validate, write
 from factcheck.catalog import Project, load_catalog
 
 SECOND_PAGE = """
@@ -91,12 +89,10 @@ def test_page_must_be_a_markdown_path(two_pages):
 
 
 def test_validator_takes_essay_patterns(two_pages):
-    script = [sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(two_pages)]
-    both = subprocess.run([*script, "--essays", "more/*.md"], capture_output=True, text=True,
-                          timeout=120)
+    both = run_validate("--root", str(two_pages), "--essays", "more/*.md")
     assert both.returncode == 0, both.stdout
     assert "5 paragraphs" in both.stderr
-    main_only = subprocess.run(script, capture_output=True, text=True, timeout=120)
+    main_only = run_validate("--root", str(two_pages))
     assert main_only.returncode == 1
     assert "unknown essay page 'more/two.md'" in main_only.stdout
 

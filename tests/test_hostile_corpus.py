@@ -4,17 +4,14 @@ when it is valid input, renders inert in a real build."""
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from adversarial.corpus import all_cases, make_project, make_site
 from adversarial.inert import CANARY, scan
-from conftest import FIXTURE_SITE, ROOT, SCHEMA, build
+from conftest import FIXTURE_SITE, SCHEMA, build, run_validate
 from factcheck.catalog import Project, load_catalog
 from factcheck.yaml_loader import MAX_FILE_BYTES
 
@@ -93,9 +90,7 @@ def test_thousands_of_unknown_keys_are_reported_not_crashed(tmp_path):
 
 def test_validator_reports_the_whole_corpus_in_one_run(tmp_path):
     project = make_project(tmp_path, SCHEMA, CASES)
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root",
-                             str(project)], capture_output=True, text=True, timeout=120,
-                            env={**os.environ, "GITHUB_ACTIONS": "false"})
+    result = run_validate("--root", str(project))
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     reported = {line.split(":", 1)[0] for line in result.stdout.splitlines()}

@@ -1,36 +1,25 @@
 """``mkdocs serve --livereload`` rebuilds when an annotation file changes."""
 
 import os
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from conftest import load_script
+
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def fetch(url: str) -> str | None:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return response.read().decode("utf-8")
-    except OSError:
-        return None
+bench = load_script("bench")  # its free_port and fetch serve this test too
 
 
 def wait_for(url: str, predicate, seconds: float = 30) -> str:
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
-        html = fetch(url)
+        html = bench.fetch(url)
         if html is not None and predicate(html):
             return html
         time.sleep(0.2)
@@ -38,7 +27,7 @@ def wait_for(url: str, predicate, seconds: float = 30) -> str:
 
 
 def test_editing_an_annotation_rebuilds_the_served_page(fixture_site: Path):
-    port = free_port()
+    port = bench.free_port()
     mkdocs = Path(sys.executable).parent / "mkdocs"
     server = subprocess.Popen(
         [str(mkdocs), "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],

@@ -5,12 +5,11 @@ Forking is run in fresh interpreters here: the test process may hold server thre
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 import textwrap
 
-from conftest import ROOT, SCHEMA
+from conftest import SCHEMA, run_validate
 from factcheck.catalog import PAGES_IN_PROCESSES
 from factcheck.parallel import MIN_ITEMS
 from factcheck.synthetic import SiteShape, generate_site
@@ -36,11 +35,8 @@ def test_results_come_back_in_order_from_other_processes():
     assert set(out["few"]) == set(out["one"]) == {out["me"]}
 
 
-def _validate(root, *args: str) -> subprocess.CompletedProcess:
-    environment = {**os.environ, "GITHUB_ACTIONS": "false"}
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"), "--root", str(root),
-                           "--no-cache", *args], capture_output=True, text=True, timeout=300,
-                          env=environment)
+def _validate(root, *args: str):
+    return run_validate("--root", str(root), "--no-cache", *args)
 
 
 def test_a_large_site_validates_the_same_with_two_processes(tmp_path):

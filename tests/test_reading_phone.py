@@ -5,17 +5,16 @@ the claims filter, axe-core in light and dark palettes, screenshots."""
 import pytest
 
 from browser_support import (
+    NOTE,
+    SCREENSHOTS,
     check_permalinks,
     chromium,
     save_screenshots,
     watch_errors,
 )
-from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
-NOTE = "income-tax-cut-75-percent"  # a claim in the middle of the essay
 PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
          "device_scale_factor": 2}
 

@@ -5,17 +5,16 @@ links, permalinks, print endnotes, screenshots."""
 import pytest
 
 from browser_support import (
+    NOTE,
+    SCREENSHOTS,
     check_permalinks,
     chromium,
     save_screenshots,
     watch_errors,
 )
-from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
-SCREENSHOTS = ROOT / "test-output" / "screenshots"
-NOTE = "income-tax-cut-75-percent"  # a claim in the middle of the essay
 WIDE = {"viewport": {"width": 1280, "height": 900}}
 
 

@@ -4,18 +4,13 @@ what a fresh check reports."""
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import ROOT
+from conftest import run_validate
 from factcheck.catalog import Project, load_catalog
 from factcheck.result_cache import FORMAT, ResultCache, cache_file
-
-SCRIPT = ROOT / "scripts" / "validate.py"
 
 
 @pytest.fixture
@@ -104,11 +99,8 @@ def test_the_cache_lives_outside_the_project(fixture_site, cache_home):
     assert cache_home in path.parents and fixture_site not in path.parents
 
 
-def _validate(site: Path, *args: str, **env: str) -> subprocess.CompletedProcess:
-    environment = {key: value for key, value in os.environ.items() if key != "CI"}
-    environment.update(GITHUB_ACTIONS="false", **env)
-    return subprocess.run([sys.executable, str(SCRIPT), "--root", str(site), *args],
-                          capture_output=True, text=True, env=environment, timeout=120)
+def _validate(site: Path, *args: str, **env: str):
+    return run_validate("--root", str(site), *args, env=env)
 
 
 def test_validate_py_output_is_the_same_from_the_cache(fixture_site, tmp_path):

@@ -3,12 +3,9 @@ it could point at any file of the machine that checks it."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 import pytest
 
-from conftest import ROOT
+from conftest import run_validate
 
 SECRET = "SECRET-TOKEN-1234"
 
@@ -20,9 +17,7 @@ def test_a_linked_file_is_refused_and_its_target_never_shown(fixture_site, tmp_p
                        encoding="utf-8")
     (fixture_site / "annotations" / "leak.yaml").symlink_to(outside)
     args = [] if cache else ["--no-cache"]
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"),
-                             "--root", str(fixture_site), *args], capture_output=True, text=True,
-                            timeout=120)
+    result = run_validate("--root", str(fixture_site), *args)
     assert result.returncode == 1
     assert result.stdout.splitlines() == [
         "annotations/leak.yaml:1:1: error: annotation files must be files, not symbolic links; "
@@ -32,8 +27,6 @@ def test_a_linked_file_is_refused_and_its_target_never_shown(fixture_site, tmp_p
 
 def test_a_link_to_an_endless_device_does_not_hang(fixture_site):
     (fixture_site / "annotations" / "zero.yaml").symlink_to("/dev/zero")
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "validate.py"),
-                             "--root", str(fixture_site)], capture_output=True, text=True,
-                            timeout=60)
+    result = run_validate("--root", str(fixture_site))
     assert result.returncode == 1
     assert "annotations/zero.yaml:1:1: error: annotation files must be files" in result.stdout

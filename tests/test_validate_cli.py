@@ -1,19 +1,9 @@
 """scripts/validate.py as contributors and CI run it."""
 
-import os
 import shutil
-import subprocess
-import sys
 
 from conftest import ROOT, write
-
-SCRIPT = ROOT / "scripts" / "validate.py"
-
-
-def run(*args, env=None):
-    environment = {**os.environ, "GITHUB_ACTIONS": "false", **(env or {})}
-    return subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True,
-                          env=environment, timeout=120)
+from conftest import run_validate as run
 
 
 def test_the_project_validates():

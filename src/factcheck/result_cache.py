@@ -55,15 +55,14 @@ def engine_fingerprint() -> str:
 def installed_versions() -> list[str]:
     """The ``name-version.dist-info`` folders of LIBRARIES on sys.path, found by listing folders
     (importlib.metadata would take longer to import than a whole run that finds every result)."""
-    wanted = {name.replace("-", "_") for name in LIBRARIES}
     found = []
     for folder in sys.path:
         try:
             names = os.listdir(folder or ".")
         except OSError:
             continue
-        found += [name for name in names if name.endswith(".dist-info")
-                  and name.split("-", 1)[0].lower().replace("-", "_") in wanted]
+        found += [name for name in names
+                  if name.endswith(".dist-info") and name.split("-", 1)[0].lower() in LIBRARIES]
     return sorted(found)
 
 
