@@ -399,6 +399,7 @@ def _build(annotation_id: str, shown: str, data: dict, anchor: Anchor) -> Annota
         occurrence=data.get("occurrence"),
         verdict=data.get("verdict"),
         claim=data.get("claim"),
+        title=data.get("title"),
         caveats=list(data.get("caveats", [])),
         since=data.get("since"),
         sources=[SourceRecord(**source) for source in data.get("sources", [])],

@@ -77,6 +77,7 @@ class Annotation:
     occurrence: int | None = None
     verdict: str | None = None
     claim: str | None = None
+    title: str | None = None  # context and editorial notes: a short title for the card
     caveats: list[str] = field(default_factory=list)
     since: str | None = None
     sources: list[SourceRecord] = field(default_factory=list)

@@ -206,6 +206,9 @@ def _message(error: jsonschema.ValidationError, document: YamlDocument) -> tuple
         return f"'{name}' needs at least {error.validator_value} entry", path
     if validator == "minimum":
         return f"'{name}' must be at least {error.validator_value}", path
+    if validator == "not" and error.validator_value == {"required": ["title"]}:
+        return ("'title' is for context and editorial notes; a claim's card shows its 'claim' "
+                "sentence, so remove 'title'", path + (("__key__", "title"),))
     if validator == "not":
         present = [k for k in ("verdict", "claim") if k in error.instance]
         return (
