@@ -73,9 +73,8 @@ class EssayDecorator(markdown.treeprocessors.Treeprocessor):
                 continue
             for annotation in placed:
                 self._add_marker(element, annotation, numbers[annotation.id])
-            stash = self.md.htmlStash.store
             hrefs = self.extension.claim_hrefs
-            aside = render.notes_aside(slug, [render.note(a, numbers[a.id], stash, hrefs.get(a.id))
+            aside = render.notes_aside(slug, [render.note(a, numbers[a.id], hrefs.get(a.id))
                                               for a in placed])
             insert_after(parents[element], element, aside)
             log.notes.update(a.id for a in placed)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from . import render
 from .claimreview import script_tag
 from .essay import UI_ATTRIBUTE
+from .fragment import append_html
 from .model import VERDICTS, Annotation, Paragraph
 from .safe_markdown import render_block
 
@@ -34,23 +35,6 @@ def verdict_counts(annotations: list[Annotation]) -> dict[str, int]:
     for annotation in claims(annotations):
         counts[annotation.verdict] += 1
     return counts
-
-
-class HtmlStash:
-    """Holds sanitised HTML fragments while a tree is serialised, then puts them back."""
-
-    def __init__(self):
-        self.fragments: list[str] = []
-
-    def store(self, html: str) -> str:
-        self.fragments.append(html)
-        return f"FCSTASH{len(self.fragments) - 1}X"
-
-    def serialise(self, *elements: etree.Element) -> str:
-        html = "\n".join(etree.tostring(e, encoding="unicode", method="html") for e in elements)
-        for index in range(len(self.fragments) - 1, -1, -1):
-            html = html.replace(f"FCSTASH{index}X", self.fragments[index])
-        return html
 
 
 def _badge(parent: etree.Element, verdict: str) -> etree.Element:
@@ -188,7 +172,6 @@ def _context(paragraph: Paragraph, annotation: Annotation) -> etree.Element:
 def claim_page_html(annotation: Annotation, paragraph: Paragraph, *, essay_href: str,
                     index_href: str, review: dict, heading_id: str | None = None) -> str:
     """The claim's own page: quote in context, verdict, note, caveats, since, sources, JSON-LD."""
-    stash = HtmlStash()
     verdict = annotation.verdict
     label, meaning, _ = VERDICTS[verdict]
     heading = _heading(annotation.claim, heading_id)
@@ -206,9 +189,9 @@ def claim_page_html(annotation: Annotation, paragraph: Paragraph, *, essay_href:
     note = etree.SubElement(where, "a", {"href": f"{essay_href}#a-{annotation.id}"})
     note.text = "See the note beside the text"
     etree.SubElement(article, "h2").text = "What we found"
-    body = etree.SubElement(article, "div", {"class": "fc-note__body"})
-    body.text = stash.store(render_block(annotation.note))
-    render.note_details(article, annotation, stash.store)
+    append_html(etree.SubElement(article, "div", {"class": "fc-note__body"}),
+                render_block(annotation.note))
+    render.note_details(article, annotation)
     meta = etree.SubElement(article, "p", {"class": "fc-claim__meta"})
     dates = f"published {annotation.created}"
     if annotation.updated:
@@ -216,4 +199,5 @@ def claim_page_html(annotation: Annotation, paragraph: Paragraph, *, essay_href:
     meta.text = f"Checked by {annotation.author}; {dates}. Verdict: {label}. "
     back = etree.SubElement(meta, "a", {"href": index_href})
     back.text = "All claims"
-    return stash.serialise(heading, article) + "\n" + script_tag(review)
+    html = "\n".join(etree.tostring(e, encoding="unicode", method="html") for e in (heading, article))
+    return html + "\n" + script_tag(review)

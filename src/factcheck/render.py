@@ -8,13 +8,11 @@ paragraph can always be recovered exactly.
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from collections.abc import Callable
 
 from .essay import PARAGRAPH_PREFIX, UI_ATTRIBUTE
+from .fragment import append_html
 from .model import KIND_LABELS, Annotation, SourceRecord
 from .safe_markdown import render_block, render_inline
-
-Stash = Callable[[str], str]  # stores trusted (sanitised) HTML, returns a placeholder
 
 EXTERNAL_REL = "nofollow noopener noreferrer ugc"
 
@@ -70,10 +68,8 @@ def _labelled(parent: etree.Element, css: str, title: str) -> etree.Element:
     return block
 
 
-def _html(parent: etree.Element, tag: str, css: str, html: str, stash: Stash) -> etree.Element:
-    element = etree.SubElement(parent, tag, {"class": css})
-    element.text = stash(html)
-    return element
+def _html(parent: etree.Element, tag: str, css: str, html: str) -> etree.Element:
+    return append_html(etree.SubElement(parent, tag, {"class": css}), html)
 
 
 def _source_item(parent: etree.Element, source: SourceRecord) -> None:
@@ -96,7 +92,7 @@ def _source_item(parent: etree.Element, source: SourceRecord) -> None:
         archived.text = "Archived copy"
 
 
-def note(annotation: Annotation, number: int, stash: Stash,
+def note(annotation: Annotation, number: int,
          claim_href: str | None = None) -> etree.Element:
     """The note for ``annotation``; ``claim_href`` links to its own fact-check page."""
     attrib = {
@@ -120,8 +116,8 @@ def note(annotation: Annotation, number: int, stash: Stash,
         badge.tail = " "
         claim = etree.SubElement(head, "span", {"class": "fc-note__claim"})
         claim.text = annotation.claim
-    _html(section, "div", "fc-note__body", render_block(annotation.note), stash)
-    note_details(section, annotation, stash)
+    _html(section, "div", "fc-note__body", render_block(annotation.note))
+    note_details(section, annotation)
     foot = etree.SubElement(section, "p", {"class": "fc-note__foot"})
     link = etree.SubElement(foot, "a", {"class": "fc-note__permalink", "href": f"#a-{annotation.id}"})
     link.text = "Link to this note"
@@ -135,16 +131,16 @@ def note(annotation: Annotation, number: int, stash: Stash,
     return section
 
 
-def note_details(section: etree.Element, annotation: Annotation, stash: Stash) -> None:
+def note_details(section: etree.Element, annotation: Annotation) -> None:
     """Caveats, what changed since, and sources, appended to ``section``."""
     if annotation.caveats:
         block = _labelled(section, "fc-note__caveats", "Caveats")
         items = etree.SubElement(block, "ul")
         for caveat in annotation.caveats:
-            _html(items, "li", "fc-caveat", render_inline(caveat), stash)
+            _html(items, "li", "fc-caveat", render_inline(caveat))
     if annotation.since:
         block = _labelled(section, "fc-note__since", "Since the essay was written")
-        _html(block, "div", "fc-since", render_block(annotation.since), stash)
+        _html(block, "div", "fc-since", render_block(annotation.since))
     if annotation.sources:
         block = _labelled(section, "fc-note__sources", "Sources")
         items = etree.SubElement(block, "ol")
