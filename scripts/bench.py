@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
-"""What the annotations cost, measured side by side on this machine.
+"""What the plugin costs, measured side by side on this machine.
 
-Usage: python scripts/bench.py [--quick] [--repeats N] [--json FILE] [--skip-100k]
+Usage: python scripts/bench.py [--quick] [--repeats N] [--json FILE] [--skip-100k] [--no-preview]
 
-Every comparison alternates its two sides (A, B, A, B, ...) and reports medians, so a busy
-machine slows both sides alike. Builds and validations run as child processes; their peak
-memory is the child's own high-water resident set size (VmHWM in /proc/self/status, read as
-it exits).
-Scaling figures time the validator's work (``load_catalog``) in a fresh interpreter, without
-its start-up, which is measured on its own.
+The yardstick is what a user would do without the plugin: the same notes written by hand as
+Material admonitions after their paragraphs, and the same claim pages as Markdown files
+(scripts/handwritten_twin.py). The ratio against the bare essay, with no notes at all, is shown
+too: it measures what the content costs, not what the plugin costs.
+
+Every comparison alternates its sides (A, B, C, A, B, C, ...) and reports medians, so a busy
+machine slows every side alike. Builds and validations run as child processes; their peak memory
+is the child's own high-water resident set size (VmHWM in /proc/self/status, read as it exits).
 """
 
 from __future__ import annotations
@@ -34,16 +36,17 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from factcheck.synthetic import SiteShape, generate_site  # noqa: E402
+from handwritten_twin import write_bare, write_twin  # noqa: E402
+from synthetic_site import SiteShape, generate_site  # noqa: E402
+from worst_cases import write_cases  # noqa: E402
 
 BIN = Path(sys.executable).parent
-MKDOCS = str(BIN / "mkdocs")
 SCHEMA = ROOT / "annotations" / "schema.json"
 # validate.py's result cache is measured on purpose (cold and warm), in a folder of the benchmark's
 # own; CI would turn it off.
 ENV = {**{k: v for k, v in os.environ.items() if k != "CI"}, "NO_MKDOCS_2_WARNING": "1"}
-PLUGIN = "factcheck"
 OUR_ASSETS = ("assets/factcheck/factcheck.css", "assets/factcheck/factcheck.js")
 GZIP_LEVEL = 6  # what web servers commonly use
 
@@ -90,23 +93,22 @@ def run_child(command: list[str], cwd: Path | None = None, env: dict | None = No
         child = subprocess.run(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                env={**ENV, **(env or {}), "FACTCHECK_BENCH_PEAK": str(peak_file)})
         seconds = time.perf_counter() - started
-        peak = peak_file.read_text().strip()
+        peak = peak_file.read_text().strip() if peak_file.exists() else ""
     finally:
-        peak_file.unlink()
+        peak_file.unlink(missing_ok=True)
     if child.returncode != 0:
         raise RuntimeError(f"{' '.join(command)} failed ({child.returncode}):\n"
                            f"{child.stderr.decode(errors='replace')[-2000:]}")
     return Run(seconds, int(peak or 0) / 1024, child.returncode)
 
 
-def alternate(first: Callable[[], Run], second: Callable[[], Run],
-              repeats: int) -> tuple[list[Run], list[Run]]:
-    """Run ``first`` and ``second`` in turn, ``repeats`` times each: A, B, A, B, ..."""
-    a, b = [], []
+def alternate(sides: list[Callable[[], Run]], repeats: int) -> list[list[Run]]:
+    """Run each side in turn, ``repeats`` times: A, B, C, A, B, C, ..."""
+    runs: list[list[Run]] = [[] for _ in sides]
     for _ in range(repeats):
-        a.append(first())
-        b.append(second())
-    return a, b
+        for index, side in enumerate(sides):
+            runs[index].append(side())
+    return runs
 
 
 def median_seconds(runs: list[Run]) -> float:
@@ -117,46 +119,27 @@ def peak_mib(runs: list[Run]) -> float:
     return max(run.peak_mib for run in runs)
 
 
-class _KeepTags(yaml.SafeLoader):
-    """Reads mkdocs.yml even when it uses MkDocs' own tags (!ENV, !relative)."""
-
-
-_KeepTags.add_multi_constructor("!", lambda loader, suffix, node: loader.construct_scalar(node)
-                                if isinstance(node, yaml.ScalarNode) else None)
-
-
-def without_plugin(config: Path, out: Path) -> Path:
-    """A config that inherits ``config`` but leaves our plugin out; written to ``out``.
-
-    It reads the same docs. MkDocs resolves ``INHERIT`` and its own tags (``!ENV``) itself.
-    """
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_KeepTags) or {}
-    base = config.parent
-    child = {
-        "INHERIT": str(config.resolve()),
-        "plugins": [p for p in data.get("plugins", ["search"])
-                    if p != PLUGIN and not (isinstance(p, dict) and PLUGIN in p)],
-        "docs_dir": str((base / data.get("docs_dir", "docs")).resolve()),
-        "watch": [str((base / w).resolve()) for w in data.get("watch", [])],
-        "strict": False,  # pages may link to note anchors that only the plugin creates
-    }
-    out.write_text(yaml.safe_dump(child, sort_keys=False, allow_unicode=True), encoding="utf-8")
-    return out
-
-
-def without_claim_pages(config: Path, out: Path) -> Path:
-    """A copy of the synthetic site's config with the plugin's per-claim pages turned off."""
-    text = config.read_text(encoding="utf-8")
-    if "  - factcheck:\n" not in text:
-        raise RuntimeError(f"{config} does not configure the factcheck plugin as expected")
-    out.write_text(text.replace("  - factcheck:\n", "  - factcheck:\n      claim_pages: false\n", 1),
-                   encoding="utf-8")
-    return out
-
-
 def build_command(config: Path, site_dir: Path) -> list[str]:
     return python_command("-m", "mkdocs", "build", "--quiet", "--clean", "--config-file",
                           str(config), "--site-dir", str(site_dir))
+
+
+def compare_builds(config: Path, work: Path, repeats: int) -> dict:
+    """The site with the plugin, its hand-written twin and the bare essay, alternating."""
+    twin = write_twin(config, work / "twin")
+    bare = write_bare(config, work / "bare")
+    sides = [(config, work / "site-plugin"), (twin, work / "site-twin"), (bare, work / "site-bare")]
+    plugin, handwritten, essay = alternate(
+        [lambda c=c, s=s: run_child(build_command(c, s), cwd=c.parent) for c, s in sides], repeats)
+    return {
+        "plugin_s": median_seconds(plugin), "twin_s": median_seconds(handwritten),
+        "bare_s": median_seconds(essay),
+        "ratio": median_seconds(plugin) / median_seconds(handwritten),
+        "content_ratio": median_seconds(plugin) / median_seconds(essay),
+        "plugin_peak_mib": peak_mib(plugin), "twin_peak_mib": peak_mib(handwritten),
+        "bare_peak_mib": peak_mib(essay), "runs": repeats,
+        "site_plugin": str(work / "site-plugin"), "site_bare": str(work / "site-bare"),
+    }
 
 
 def validate_command(root: Path, essays: list[str], cache: bool = False) -> list[str]:
@@ -168,33 +151,12 @@ def validate_command(root: Path, essays: list[str], cache: bool = False) -> list
 
 
 def compare_validation(root: Path, essays: list[str], repeats: int) -> dict:
-    """Cold runs (``--no-cache``) alternating with runs that find every result cached."""
+    """Cold runs (``--no-cache``) alternating with runs that find every result kept."""
     run_child(validate_command(root, essays, cache=True))  # fills the cache
-    cold, warm = alternate(lambda: run_child(validate_command(root, essays)),
-                           lambda: run_child(validate_command(root, essays, cache=True)), repeats)
+    cold, warm = alternate([lambda: run_child(validate_command(root, essays)),
+                            lambda: run_child(validate_command(root, essays, cache=True))], repeats)
     return {"cold_s": median_seconds(cold), "warm_s": median_seconds(warm),
             "cold_peak_mib": peak_mib(cold), "warm_peak_mib": peak_mib(warm), "runs": repeats}
-
-
-# Builds check every annotation file, as on CI; ``kept=True`` lets the plugin reuse what
-# validate.py kept, as `make build` does after `make validate`.
-COLD_BUILD = {"FACTCHECK_NO_CACHE": "1"}
-
-
-def compare_builds(config: Path, work: Path, repeats: int, kept: bool = False) -> dict:
-    """Build with and without the plugin, alternating; medians, ratio and peak memory."""
-    plain = without_plugin(config, work / "mkdocs-plain.yml")
-    with_site, plain_site = work / "with-plugin", work / "without-plugin"
-    env = {} if kept else COLD_BUILD
-    a, b = alternate(lambda: run_child(build_command(config, with_site), cwd=config.parent, env=env),
-                     lambda: run_child(build_command(plain, plain_site), cwd=config.parent),
-                     repeats)
-    return {
-        "with_plugin_s": median_seconds(a), "without_plugin_s": median_seconds(b),
-        "ratio": median_seconds(a) / median_seconds(b), "results_kept": kept,
-        "with_plugin_peak_mib": peak_mib(a), "without_plugin_peak_mib": peak_mib(b),
-        "runs": repeats, "site_with": str(with_site), "site_without": str(plain_site),
-    }
 
 
 def gzip_size(data: bytes) -> int:
@@ -207,25 +169,25 @@ def page_weight(with_site: Path, without_site: Path, page: str = "index.html") -
     html = gzip_size((with_site / page).read_bytes())
     plain = gzip_size((without_site / page).read_bytes())
     assets = sum(ours.values())
-    return {"assets_gzip": ours, "assets_gzip_total": assets, "page_html_gzip": html,
-            "page_with_assets_gzip": html + assets, "plain_page_gzip": plain,
-            "ratio": (html + assets) / plain}
+    return {"assets_gzip": ours, "assets_gzip_total": assets, "assets_gzip_kib": assets / 1024,
+            "page_html_gzip": html, "page_with_assets_gzip": html + assets,
+            "plain_page_gzip": plain, "ratio": (html + assets) / plain}
 
 
 SCALING_PROBE = """
 import sys, time
 from pathlib import Path
-from factcheck.catalog import Project, load_catalog
-project = Project.at(Path(sys.argv[1]), essays=[sys.argv[2]])
+from factcheck.checking.catalog import Project, load_catalog
+project = Project.at(Path(sys.argv[1]), essays=sys.argv[2:])
 started = time.perf_counter()
 catalog = load_catalog(project)
 print(time.perf_counter() - started, len(catalog.annotations), len(catalog.problems.errors))
 """
 
 
-def time_load_catalog(root: Path, pattern: str) -> tuple[float, int, int]:
+def time_load_catalog(root: Path, patterns: list[str]) -> tuple[float, int, int]:
     """``load_catalog`` timed in a fresh interpreter: no warm caches, no start-up time."""
-    out = subprocess.run([sys.executable, "-c", SCALING_PROBE, str(root), pattern], env=ENV,
+    out = subprocess.run([sys.executable, "-c", SCALING_PROBE, str(root), *patterns], env=ENV,
                          capture_output=True, text=True, check=True).stdout.split()
     return float(out[0]), int(out[1]), int(out[2])
 
@@ -237,7 +199,7 @@ def validate_scaling(work: Path, sizes: list[int], repeats: int) -> list[dict]:
         site = generate_site(work / f"scale-{size}", SCHEMA, SiteShape(annotations=size))
         times = []
         for _ in range(repeats if size <= 10_000 else 1):
-            seconds, loaded, errors = time_load_catalog(site.root, site.pattern)
+            seconds, loaded, errors = time_load_catalog(site.root, [site.pattern])
             if errors or loaded != size:
                 raise RuntimeError(f"synthetic site of {size} annotations does not validate")
             times.append(seconds)
@@ -247,6 +209,30 @@ def validate_scaling(work: Path, sizes: list[int], repeats: int) -> list[dict]:
         rows.append(row)
         shutil.rmtree(site.root)
     return rows
+
+
+def worst_case_ratios(work: Path, repeats: int) -> dict:
+    """Each class of worst-case valid file (many of them, as large as allowed) against typical
+    files of the same size: validation (load_catalog) and a build, alternating."""
+    root = work / "worst"
+    classes = write_cases(root, SCHEMA)
+    results = {}
+    for name in classes:
+        typical = ["typical"] * 1
+        seconds = alternate([
+            lambda n=name: Run(time_load_catalog(root / n, [])[0], 0, 0),
+            lambda t=typical[0]: Run(time_load_catalog(root / t, [])[0], 0, 0)], repeats)
+        builds = alternate([
+            lambda n=name: run_child(build_command(root / n / "mkdocs.yml", root / n / "site"),
+                                     cwd=root / n),
+            lambda: run_child(build_command(root / "typical" / "mkdocs.yml",
+                                            root / "typical" / "site"), cwd=root / "typical")],
+            max(1, repeats // 2))
+        if name == "typical":
+            continue
+        results[name] = {"validate_ratio": median_seconds(seconds[0]) / median_seconds(seconds[1]),
+                         "build_ratio": median_seconds(builds[0]) / median_seconds(builds[1])}
+    return results
 
 
 def free_port() -> int:
@@ -276,22 +262,21 @@ def wait_for(url: str, predicate: Callable[[str], bool], seconds: float, poll: f
 
 def copy_project(target: Path) -> Path:
     """The project's site sources in a scratch folder, so edits never touch the real files."""
-    ignore = shutil.ignore_patterns(".git", ".venv", "site", "tests", "__pycache__", ".*cache",
+    ignore = shutil.ignore_patterns(".git", ".venv*", "site", "tests", "__pycache__", ".*cache",
                                     "test-output", "*.egg-info")
     shutil.copytree(ROOT, target, ignore=ignore)
     return target
 
 
-def preview_latency(project: Path, repeats: int, annotation: str | None = None) -> dict:
+def preview_latency(project: Path, repeats: int) -> dict:
     """Seconds from saving an annotation file to the served page showing the change."""
-    files = sorted((project / "annotations").glob("*.yaml"))
-    path = project / "annotations" / annotation if annotation else files[0]
+    path = sorted((project / "annotations").glob("*.yaml"))[0]
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     port = free_port()
     url = f"http://127.0.0.1:{port}/"
-    server = subprocess.Popen([MKDOCS, "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, env=ENV, stdout=subprocess.DEVNULL,
-                              stderr=subprocess.DEVNULL)
+    server = subprocess.Popen([str(BIN / "mkdocs"), "serve", "--livereload", "--dev-addr",
+                               f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_for(url, lambda html: f'id="a-{path.stem}"' in html, 120, poll=0.2)
         times = []
@@ -321,12 +306,11 @@ def machine() -> dict:
 
 
 TARGETS = {
-    "real build ratio": ("real.build.ratio", 1.15),
-    "synthetic build ratio (claim pages)": ("synthetic.build.ratio", 1.5),
-    "synthetic ratio, claim_pages: false": ("synthetic.build_without_claim_pages.ratio", 1.5),
-    "validate 10,000, every file (s)": ("synthetic.validate_10k_s", 1.0),
-    "validate 10,000, unchanged files (s)": ("synthetic.validate_10k_warm_s", 1.0),
+    "real build / hand-written twin": ("real.build.ratio", 1.10),
+    "synthetic build / hand-written twin": ("synthetic.build.ratio", 1.10),
     "100,000 vs 10,000 validation": ("scaling_100k_over_10k", 12.0),
+    "worst-case file / typical, validate": ("worst_validate", 3.0),
+    "worst-case file / typical, build": ("worst_build", 3.0),
     "preview rebuild (s)": ("preview.median_s", 1.5),
     "our CSS + JS gzip (KiB)": ("weight.assets_gzip_kib", 15.0),
 }
@@ -341,45 +325,44 @@ def lookup(results: dict, dotted: str):
     return value
 
 
+def _build_lines(label: str, build: dict) -> list[str]:
+    return [
+        label,
+        f"  with the plugin                    {build['plugin_s']:7.2f} s, "
+        f"peak {build['plugin_peak_mib']:.0f} MiB",
+        f"  hand-written twin (yardstick)      {build['twin_s']:7.2f} s, "
+        f"peak {build['twin_peak_mib']:.0f} MiB",
+        f"  bare essay, no notes               {build['bare_s']:7.2f} s, "
+        f"peak {build['bare_peak_mib']:.0f} MiB",
+        f"  plugin / twin                      {build['ratio']:7.2f}   (what the plugin costs)",
+        f"  plugin / bare essay                {build['content_ratio']:7.2f}   (what the content costs)",
+    ]
+
+
 def report(results: dict) -> str:
     m, real, syn = results["machine"], results["real"], results["synthetic"]
     lines = [
         f"Machine: {m['nproc']} CPUs, {m['cpu']}, Python {m['python']}, "
         f"load average at start {m['load_average'][0]:.2f}",
-        f"Medians of {real['build']['runs']} alternating runs (A, B, A, B, ...).",
-        "",
-        "Real site",
-        f"  mkdocs build with annotations      {real['build']['with_plugin_s']:7.2f} s",
-        f"  same pages without the plugin      {real['build']['without_plugin_s']:7.2f} s",
-        f"  ratio                              {real['build']['ratio']:7.2f}",
-        f"  after validate.py, results kept    {real['build_kept']['with_plugin_s']:7.2f} s vs "
-        f"{real['build_kept']['without_plugin_s']:.2f} s, ratio {real['build_kept']['ratio']:.2f}",
+        f"Medians of {real['build']['runs']} alternating runs per side.", "",
+        *_build_lines("Real site", real["build"]),
         f"  scripts/validate.py                {real['validate']['cold_s']:7.2f} s checking every "
-        f"file, {real['validate']['warm_s']:.2f} s with results kept "
-        f"(interpreter and imports alone: {results['startup_s']:.2f} s)",
-        "",
-        f"Synthetic site ({syn['pages']} pages x {syn['paragraphs']} paragraphs, "
-        f"{syn['annotations']:,} annotations)",
+        f"file, {real['validate']['warm_s']:.2f} s with results kept", "",
+        *_build_lines(f"Synthetic site ({syn['pages']} pages x {syn['paragraphs']} paragraphs, "
+                      f"{syn['annotations']:,} annotations)", syn["build"]),
         f"  scripts/validate.py, every file    {syn['validate']['cold_s']:7.2f} s, "
         f"peak {syn['validate']['cold_peak_mib']:.0f} MiB",
-        f"  same, files unchanged since a run  {syn['validate']['warm_s']:7.2f} s, "
-        f"peak {syn['validate']['warm_peak_mib']:.0f} MiB",
-        f"  mkdocs build with annotations      {syn['build']['with_plugin_s']:7.2f} s, "
-        f"peak {syn['build']['with_plugin_peak_mib']:.0f} MiB",
-        f"  same pages without the plugin      {syn['build']['without_plugin_s']:7.2f} s, "
-        f"peak {syn['build']['without_plugin_peak_mib']:.0f} MiB",
-        f"  ratio, with claim pages            {syn['build']['ratio']:7.2f}",
-        f"  with claim_pages: false            {syn['build_without_claim_pages']['with_plugin_s']:7.2f} s"
-        f" vs {syn['build_without_claim_pages']['without_plugin_s']:.2f} s without the plugin, "
-        f"ratio {syn['build_without_claim_pages']['ratio']:.2f}",
-        f"  claim pages                        {syn['claim_pages']:7,} pages, "
-        f"{syn['ms_per_claim_page']:.1f} ms each",
-        "",
+        f"  same, files unchanged since a run  {syn['validate']['warm_s']:7.2f} s", "",
         "Validation scaling (load_catalog in a fresh interpreter, start-up excluded)",
     ]
     for row in results["scaling"]:
         growth = f"  x{row['growth']:.1f}" if "growth" in row else ""
         lines.append(f"  {row['annotations']:>7,} annotations   {row['seconds']:7.2f} s{growth}")
+    if results.get("worst"):
+        lines += ["", "Worst-case valid files against typical files of the same size (ratios)"]
+        for name, row in results["worst"].items():
+            lines.append(f"  {name:<28} validate x{row['validate_ratio']:.2f}, "
+                         f"build x{row['build_ratio']:.2f}")
     if "preview" in results:
         p = results["preview"]
         lines += ["", f"Live preview (real site): save -> rebuilt page served  median "
@@ -390,17 +373,17 @@ def report(results: dict) -> str:
         "", f"Page weight of the essay page (gzip level {GZIP_LEVEL})",
         f"  our assets: {assets}; total {w['assets_gzip_kib']:.1f} KiB",
         f"  essay HTML {w['page_html_gzip'] / 1024:.1f} KiB + our assets = "
-        f"{w['page_with_assets_gzip'] / 1024:.1f} KiB vs plain Material page "
+        f"{w['page_with_assets_gzip'] / 1024:.1f} KiB vs the bare essay page "
         f"{w['plain_page_gzip'] / 1024:.1f} KiB (x{w['ratio']:.1f})",
         "", "Targets",
     ]
     for label, (dotted, limit) in TARGETS.items():
         value = lookup(results, dotted)
         if value is None:
-            lines.append(f"  {label:<36} not measured")
+            lines.append(f"  {label:<38} not measured")
         else:
             verdict = "met" if value <= limit else "MISSED"
-            lines.append(f"  {label:<36} {value:8.2f}  (target <= {limit})  {verdict}")
+            lines.append(f"  {label:<38} {value:8.2f}  (target <= {limit})  {verdict}")
     return "\n".join(lines)
 
 
@@ -411,6 +394,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeats", type=int, default=None, help="runs per side (default 5)")
     parser.add_argument("--skip-100k", action="store_true", help="leave out the 100,000 step")
     parser.add_argument("--no-preview", action="store_true", help="leave out the live preview")
+    parser.add_argument("--no-worst", action="store_true", help="leave out the worst-case files")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     args = parser.parse_args(argv)
     repeats = args.repeats or (2 if args.quick else 5)
@@ -420,53 +404,35 @@ def main(argv: list[str] | None = None) -> int:
     results: dict = {"machine": machine(), "command": " ".join(["scripts/bench.py", *sys.argv[1:]])}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as scratch:
         work = Path(scratch)
-        print("real site: builds ...", file=sys.stderr)
-        (work / "real").mkdir()
-        real_build = compare_builds(ROOT / "mkdocs.yml", work / "real", repeats)
-        startup = [run_child(python_command("-m", "factcheck.cli")) for _ in range(repeats)]
         ENV["XDG_CACHE_HOME"] = str(work / "cache-home")
-        results["startup_s"] = median_seconds(startup)
+        print("real site ...", file=sys.stderr)
+        real_build = compare_builds(ROOT / "mkdocs.yml", work / "real", repeats)
         results["real"] = {"build": real_build, "validate": compare_validation(ROOT, [], repeats)}
-        (work / "real-kept").mkdir()
-        results["real"]["build_kept"] = compare_builds(ROOT / "mkdocs.yml", work / "real-kept",
-                                                       repeats, kept=True)
-        results["weight"] = page_weight(Path(real_build["site_with"]),
-                                        Path(real_build["site_without"]))
-        results["weight"]["assets_gzip_kib"] = results["weight"]["assets_gzip_total"] / 1024
+        results["weight"] = page_weight(Path(real_build["site_plugin"]), Path(real_build["site_bare"]))
 
         print(f"synthetic site of {annotations:,} annotations ...", file=sys.stderr)
         shape = SiteShape(annotations=annotations)
         site = generate_site(work / "synthetic", SCHEMA, shape)
-        syn_validate = compare_validation(site.root, [site.pattern], repeats)
-        syn_build = compare_builds(site.config, work / "synthetic", repeats)
-        (work / "synthetic-no-claim-pages").mkdir()
-        no_pages = without_claim_pages(site.config, site.root / "mkdocs-no-claim-pages.yml")
-        syn_build_no_pages = compare_builds(no_pages, work / "synthetic-no-claim-pages", repeats)
-        claim_pages = sum(1 for path in (Path(syn_build["site_with"]) / "claims").glob("*/index.html"))
         results["synthetic"] = {
             "pages": shape.pages, "paragraphs": shape.paragraphs, "annotations": annotations,
-            "validate": syn_validate, "build": syn_build,
-            "build_without_claim_pages": syn_build_no_pages, "claim_pages": claim_pages,
-            "ms_per_claim_page": 1000 * (syn_build["with_plugin_s"]
-                                         - syn_build_no_pages["with_plugin_s"]) / max(1, claim_pages),
+            "validate": compare_validation(site.root, [site.pattern], repeats),
+            "build": compare_builds(site.config, work / "synthetic-builds", repeats),
         }
-        if annotations == 10_000:
-            results["synthetic"]["validate_10k_s"] = syn_validate["cold_s"]
-            results["synthetic"]["validate_10k_warm_s"] = syn_validate["warm_s"]
-
         print(f"validation scaling {sizes} ...", file=sys.stderr)
         results["scaling"] = validate_scaling(work, sizes, repeats)
         by_size = {row["annotations"]: row["seconds"] for row in results["scaling"]}
         if 100_000 in by_size:
             results["scaling_100k_over_10k"] = by_size[100_000] / by_size[10_000]
-
+        if not args.no_worst:
+            print("worst-case files ...", file=sys.stderr)
+            results["worst"] = worst_case_ratios(work, repeats)
+            results["worst_validate"] = max(r["validate_ratio"] for r in results["worst"].values())
+            results["worst_build"] = max(r["build_ratio"] for r in results["worst"].values())
         if not args.no_preview:
             print("live preview ...", file=sys.stderr)
             results["preview"] = preview_latency(copy_project(work / "preview"), repeats)
-
-    for side in (results["real"]["build"], results["real"]["build_kept"], results["synthetic"]["build"],
-                 results["synthetic"]["build_without_claim_pages"]):
-        side.pop("site_with"), side.pop("site_without")
+    for side in (results["real"]["build"], results["synthetic"]["build"]):
+        side.pop("site_plugin"), side.pop("site_bare")
     print(report(results))
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
@@ -475,4 +441,3 @@ def main(argv: list[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -10,8 +10,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from factcheck.scaffold import main  # noqa: E402
+from needs import require  # noqa: E402
 
 if __name__ == "__main__":
+    main = require("factcheck.commands.new_annotation", "new_annotation.py").main
     sys.exit(main(["--root", str(ROOT), *sys.argv[1:]]))

@@ -9,8 +9,10 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "scripts"))
 
-from factcheck.cli import main  # noqa: E402
+from needs import require  # noqa: E402
 
 if __name__ == "__main__":
+    main = require("factcheck.commands.validate", "validate.py").main
     sys.exit(main(["--root", str(ROOT), *sys.argv[1:]]))

@@ -1,7 +1,8 @@
 """Headless Chromium for browser tests: the built site served on loopback only.
 
 Chromium runs as root on CI, so it needs ``--no-sandbox``; the other flags keep it from
-reaching for the network in the background.
+reaching for the network in the background. On CI (``CI`` set) a missing Chromium fails the
+browser tests instead of skipping them.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import tempfile
 import threading
@@ -29,6 +31,10 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-first-run",
 ]
+WIDE = {"viewport": {"width": 1280, "height": 900}}
+WIDEST = {"viewport": {"width": 1920, "height": 1080}}
+PHONE = {"viewport": {"width": 390, "height": 844}, "has_touch": True, "is_mobile": True,
+         "device_scale_factor": 2}
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -54,6 +60,8 @@ def serve_directory(root: Path) -> Iterator[str]:
 def chromium(**context_options):
     """A Playwright browser context in headless Debian Chromium with a fresh profile."""
     if not Path(CHROMIUM).exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is not installed; .ci/run installs it")
         pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
 
@@ -75,33 +83,64 @@ def watch_errors(page) -> list[str]:
     return errors
 
 
-def in_viewport(page, selector: str) -> bool:
+def rect(page, selector: str) -> dict:
+    """The element's box in the viewport (top, bottom, left, right, height)."""
     return page.evaluate("""s => { const r = document.querySelector(s).getBoundingClientRect();
-        return r.bottom > 0 && r.top < window.innerHeight && r.height > 0; }""", selector)
+        return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height}; }""",
+                         selector)
 
 
-def check_permalinks(page, base: str, note: str, paragraph: str = "baby-and-cat") -> None:
-    """``#a-<id>`` opens its note in view; ``#p-<slug>`` scrolls to its paragraph."""
-    page.goto(f"{base}#a-{note}", wait_until="load")
-    assert page.locator(f"#a-{note}").is_visible()
-    assert in_viewport(page, f"#a-{note}")
-    page.goto(f"{base}claims/", wait_until="load")
-    page.goto(f"{base}#p-{paragraph}", wait_until="load")
-    assert in_viewport(page, f"#p-{paragraph}")
+def in_viewport(page, selector: str, whole: bool = False) -> bool:
+    """Some of the element (or all of it) is inside the viewport, below the fixed header."""
+    return page.evaluate("""([s, whole]) => {
+        const r = document.querySelector(s).getBoundingClientRect();
+        const header = document.querySelector('.md-header');
+        const top = header ? header.getBoundingClientRect().bottom : 0;
+        if (r.height === 0) return false;
+        return whole ? r.top >= top - 1 && r.bottom <= innerHeight + 1
+                     : r.bottom > top && r.top < innerHeight; }""", [selector, whole])
 
 
-def save_screenshots(page, base: str, note: str, folder: Path, width: int) -> list[Path]:
-    """Screenshots of the essay, an open note, the claims index and a claim page (light palette)."""
+def page_height(page) -> int:
+    return page.evaluate("document.documentElement.scrollHeight")
+
+
+def layout_shift(page) -> float:
+    """The page's cumulative layout shift since it started loading (shifts after input excluded)."""
+    return page.evaluate("""() => new Promise(resolve => {
+        let total = 0;
+        new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+        }).observe({type: "layout-shift", buffered: true});
+        setTimeout(() => resolve(total), 500); })""")
+
+
+def ready(page) -> None:
+    """Wait until the script has placed the notes (wide screens) and the fonts are in."""
+    page.wait_for_function("""() => document.fonts.status === 'loaded' &&
+        (!document.querySelector('.fc-essay') || !document.documentElement.classList.contains('fc-js')
+         || document.documentElement.classList.contains('fc-loaded'))""")
+    page.wait_for_function("""() => !location.hash.startsWith('#a-') ||
+        !document.documentElement.classList.contains('fc-js') ||
+        (document.getElementById(decodeURIComponent(location.hash.slice(1))) || {}).open""")
+    page.evaluate("new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+
+
+def save_screenshots(page, base: str, note: str, folder: Path, width: int, script: bool = True) -> list[Path]:
+    """Full-page screenshots of the essay, an open note, the claims index and a claim page."""
     folder.mkdir(parents=True, exist_ok=True)
     saved: list[Path] = []
     page.emulate_media(color_scheme="light")
     page.goto(base, wait_until="load")
     page.evaluate("localStorage.clear()")  # Material remembers the palette of an earlier visit
+    suffix = "" if script else "-nojs"
     for label, path in (("essay", ""), ("note", f"#a-{note}"), ("claims", "claims/"),
                         ("claim", f"claims/{note}/")):
         page.goto(base + path, wait_until="load")
-        target = folder / f"{label}-{width}.png"
+        if script:
+            ready(page)
+        target = folder / f"{label}-{width}{suffix}.png"
         # Transitions (the header's title swap, a marker's colour) are shown finished.
-        page.screenshot(path=str(target), animations="disabled")
+        page.screenshot(path=str(target), animations="disabled", full_page=label != "note")
         saved.append(target)
     return saved

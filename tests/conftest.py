@@ -86,7 +86,7 @@ class ParagraphText(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
-        if tag == "section" and (attrs.get("id") or "").startswith("a-"):
+        if tag == "details" and (attrs.get("id") or "").startswith("a-"):
             self.notes.append(attrs["id"][2:])
         if tag in ("br", "img", "hr", "input", "meta", "link"):
             return
@@ -138,3 +138,34 @@ def base(real_site) -> str:
 
     with serve_directory(real_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def bare_site(tmp_path_factory) -> Path:
+    """The same essay pages built without the plugin: the yardstick for the page's height."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    twin = load_script("handwritten_twin")
+    out = tmp_path_factory.mktemp("bare-site")
+    config = load_config(config_file=str(twin.write_bare(ROOT / "mkdocs.yml", out / "config")),
+                         site_dir=str(out / "site"))
+    mkdocs_build(config)
+    return out / "site"
+
+
+@pytest.fixture(scope="session")
+def bare_base(bare_site) -> str:
+    from browser_support import serve_directory
+
+    with serve_directory(bare_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def catalog_claims():
+    """The claim annotations of the project itself."""
+    from factcheck.checking.catalog import Project, load_catalog
+    from factcheck.model import claims
+
+    return claims(load_catalog(Project.at(ROOT)).annotations)

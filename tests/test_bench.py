@@ -8,9 +8,11 @@ import pytest
 import yaml
 
 from conftest import ROOT, SCHEMA, load_script
-from factcheck.catalog import Project, load_catalog
-from factcheck.synthetic import SiteShape, generate_site
-from factcheck.textmatch import normalise
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.checking.textmatch import normalise
+
+synthetic_site = load_script("synthetic_site")
+SiteShape, generate_site = synthetic_site.SiteShape, synthetic_site.generate_site
 
 TINY = SiteShape(pages=3, paragraphs=4, words=30, annotations=60, seed=7)
 

@@ -16,7 +16,7 @@ def test_essay_loads_without_errors_or_foreign_requests(real_site):
         page.on("request", lambda r: None if r.url.startswith(base) else foreign.append(r.url))
         page.goto(base, wait_until="load")
         assert page.locator("p#p-tax-benefits").is_visible()
-        notes = page.locator("section.fc-note").count()
+        notes = page.locator("details.fc-note").count()
         assert notes > 0
     assert errors == []
     assert foreign == []
@@ -26,7 +26,7 @@ def test_without_javascript_every_note_is_visible(real_site):
     with serve_directory(real_site) as base, chromium(java_script_enabled=False) as context:
         page = context.new_page()
         page.goto(base, wait_until="load")
-        notes = page.locator("section.fc-note")
+        notes = page.locator("details.fc-note > summary")
         assert notes.count() > 0
         for index in range(notes.count()):
             assert notes.nth(index).is_visible()

@@ -6,7 +6,7 @@ import re
 import pytest
 from mkdocs.exceptions import Abort, PluginError
 
-import factcheck.mdext
+import factcheck.rendering.essay_page
 from conftest import build, parse_page, write
 
 
@@ -24,9 +24,9 @@ def test_each_annotation_has_one_note_with_its_id_and_verdict(built):
     for name in ("real-projects", "curse-quote", "curse-data"):
         assert html.count(f'id="a-{name}"') == 1
         assert f'data-annotation="{name}"' in html
-    note = re.search(r'<section [^>]*id="a-real-projects"[^>]*>', html).group(0)
+    note = re.search(r'<details [^>]*id="a-real-projects"[^>]*>', html).group(0)
     assert 'data-verdict="opinion"' in note
-    assert 'data-verdict' not in re.search(r'<section [^>]*id="a-curse-data"[^>]*>', html).group(0)
+    assert 'data-verdict' not in re.search(r'<details [^>]*id="a-curse-data"[^>]*>', html).group(0)
 
 
 def test_highlight_spans_emphasis_and_text_is_unchanged(built):
@@ -102,10 +102,10 @@ def test_broken_quote_stops_the_build_with_file_line_and_column(fixture_site, ca
 
 
 def test_annotation_lost_during_rendering_fails_the_build(fixture_site, monkeypatch, caplog):
-    monkeypatch.setattr(factcheck.mdext, "locate", lambda text, quote: [])
+    monkeypatch.setattr(factcheck.rendering.essay_page, "locate", lambda text, quote: [])
     message = build_error(fixture_site, caplog)
     assert "annotations were lost in the build" in message
-    assert "annotations/curse-data.yaml: note rendered 0 times, expected once" in message
+    assert "annotations/curse-data.yaml: note rendered 0 times on index.md, expected once" in message
 
 
 def test_extension_that_changes_paragraph_text_is_caught(fixture_site, caplog):

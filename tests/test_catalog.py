@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from conftest import write
-from factcheck.catalog import Project, SetupError, load_catalog
+from factcheck.checking.catalog import Project, SetupError, load_catalog
 
 ANNOTATION = """\
 paragraph: {paragraph}
@@ -14,7 +14,7 @@ quote: "{quote}"
 note: Background.
 sources:
   - title: T
-    url: https://example.org/t
+    url: https://www.example-agency.org/t
     publisher: P
     date: "2019"
     supports: S

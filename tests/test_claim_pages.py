@@ -8,10 +8,10 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import ROOT
-from factcheck.catalog import Project, load_catalog
-from factcheck.claimreview import ReviewUrls, claim_review, script_tag
-from factcheck.model import VERDICTS, Annotation
-from factcheck.pages import claims
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.model import VERDICTS, Annotation, claims
+from factcheck.rendering.claim_pages import headline
+from factcheck.rendering.claimreview import ReviewUrls, claim_review
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def make_claim(verdict: str, kind: str = "claim") -> Annotation:
                       claim="Something happened." if kind == "claim" else None)
 
 
-URLS = ReviewUrls(review="https://example.org/claims/x/", appearance="https://example.org/#p-p")
+URLS = ReviewUrls(review="https://www.example-agency.org/claims/x/", appearance="https://www.example-agency.org/#p-p")
 
 
 @pytest.mark.parametrize("verdict", [v for v, (_, _, value) in VERDICTS.items() if value])
@@ -37,7 +37,7 @@ def test_rated_verdicts_give_a_numeric_rating_on_the_design_scale(verdict):
                                       "bestRating": 5, "worstRating": 1,
                                       "alternateName": VERDICTS[verdict][0]}
     assert review["itemReviewed"] == {"@type": "Claim", "appearance": {
-        "@type": "CreativeWork", "url": "https://example.org/#p-p"}}
+        "@type": "CreativeWork", "url": "https://www.example-agency.org/#p-p"}}
     assert review["author"] == {"@type": "Organization", "name": "Org"}
     assert review["url"] == URLS.review
     assert review["claimReviewed"] == "Something happened."
@@ -55,11 +55,17 @@ def test_only_claims_have_a_claim_review():
         claim_review(make_claim(None, kind="context"), URLS, "Org")
 
 
-def test_script_tag_cannot_be_closed_by_the_data():
-    tag = script_tag({"claimReviewed": "a </script><script>alert(1)</script> & <!--"})
-    body = tag.split(">", 1)[1].rsplit("</script>", 1)[0]
-    assert "<" not in body and ">" not in body
-    assert json.loads(body)["claimReviewed"].startswith("a </script>")
+def test_a_correction_dates_the_review_as_modified():
+    from factcheck.model import Correction
+
+    annotation = make_claim("mixed")
+    assert "dateModified" not in claim_review(annotation, URLS, "Org")
+    annotation.corrections = [Correction("2027-01-15", "The verdict was inaccurate.", "inaccurate")]
+    assert claim_review(annotation, URLS, "Org")["dateModified"] == "2027-01-15"
+
+
+def test_headlines_lead_with_the_verdict_and_quote_the_claim():
+    assert headline(make_claim("inaccurate")) == "Inaccurate: the claim “Something happened”"
 
 
 class Scan(HTMLParser):
@@ -139,7 +145,8 @@ def test_each_claim_page_has_one_claim_review_matching_its_annotation(real_site,
                                    review["itemReviewed"]["appearance"]["url"])
         assert target == real_site / "index.html" and fragment == f"p-{annotation.paragraph}"
         assert resolve(real_site, f"claims/{annotation.id}/", review["url"])[0] == page
-        assert parsed.h1 == [annotation.claim]
+        assert parsed.h1 == [headline(annotation)]
+        assert annotation.claim in page.read_text(encoding="utf-8")
         for source in annotation.sources:
             assert source.url in parsed.links
         assert f"../../#a-{annotation.id}" in parsed.links
@@ -149,7 +156,7 @@ def test_each_claim_page_has_one_claim_review_matching_its_annotation(real_site,
 def test_essay_notes_of_claims_link_to_their_pages(real_site, catalog):
     html = (real_site / "index.html").read_text(encoding="utf-8")
     for annotation in catalog.annotations:
-        note = re.search(rf'<section [^>]*id="a-{annotation.id}".*?</section>', html, re.S).group(0)
+        note = re.search(rf'<details [^>]*id="a-{annotation.id}".*?</details>', html, re.S).group(0)
         link = f'href="claims/{annotation.id}/"'
         if annotation.kind == "claim":
             assert link in note and "Full fact-check" in note
@@ -159,7 +166,7 @@ def test_essay_notes_of_claims_link_to_their_pages(real_site, catalog):
 
 def test_essay_has_a_verdict_legend_above_the_text(real_site):
     html = (real_site / "index.html").read_text(encoding="utf-8")
-    legend = re.search(r'<div [^>]*class="fc-legend".*?</div>', html, re.S).group(0)
+    legend = re.search(r'<section [^>]*class="fc-legend".*?</section>', html, re.S).group(0)
     for label, _, _ in VERDICTS.values():
         assert f">{label}</span>" in legend
     assert 'href="claims/"' in legend

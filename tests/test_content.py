@@ -6,8 +6,8 @@ import itertools
 import pytest
 
 from conftest import ROOT
-from factcheck.catalog import Project, load_catalog
-from factcheck.textmatch import normalise
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.checking.textmatch import normalise
 
 
 @pytest.fixture(scope="module")

@@ -14,10 +14,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, SCHEMA, write
-from factcheck import docsync
-from factcheck.catalog import Project, load_catalog
-from factcheck.cli import main as validate_main
-from factcheck.cli import summary
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.commands import docsync
+from factcheck.commands.validate import main as validate_main
+from factcheck.commands.validate import summary
 from factcheck.model import VERDICTS
 
 GUIDE = ROOT / "CONTRIBUTING.md"
@@ -54,7 +54,7 @@ def schema() -> dict:
 def test_the_site_page_is_generated_from_contributing_md():
     page = (ROOT / docsync.PAGE).read_text(encoding="utf-8")
     assert page == docsync.site_page(guide()), (
-        "docs/contributing.md is out of date; run: .venv/bin/python -m factcheck.docsync")
+        "docs/contributing.md is out of date; run: .venv/bin/python -m factcheck.commands.docsync")
 
 
 def test_the_site_page_rewrites_links_into_docs():
@@ -64,6 +64,7 @@ def test_the_site_page_rewrites_links_into_docs():
 @pytest.mark.parametrize("heading, schema_part", [
     ("### Annotation fields", lambda s: s),
     ("### Source fields", lambda s: s["properties"]["sources"]["items"]),
+    ("### Correction fields", lambda s: s["properties"]["corrections"]["items"]),
 ])
 def test_the_field_reference_names_exactly_the_schema_fields(heading, schema_part):
     documented = table(section(guide(), heading))
@@ -90,7 +91,8 @@ def test_the_verdict_table_is_the_scale():
 
 def test_the_schema_describes_every_field_with_examples_for_free_text():
     data = schema()
-    for part in (data, data["properties"]["sources"]["items"]):
+    for part in (data, data["properties"]["sources"]["items"],
+                 data["properties"]["corrections"]["items"]):
         for name, spec in part["properties"].items():
             assert spec.get("description"), f"{name} has no description"
     assert data["properties"]["kind"]["enum"] and data["properties"]["verdict"]["enum"] == list(VERDICTS)
@@ -142,7 +144,7 @@ def test_the_published_hook_is_a_python_hook_with_a_console_script():
     assert {"id", "name", "entry", "language"} <= set(hook)
     assert hook["language"] == "python" and hook["pass_filenames"] is False
     pyproject = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
-    assert f'{hook["entry"]} = "factcheck.cli:main"' in pyproject
+    assert f'{hook["entry"]} = "factcheck.commands.validate:main"' in pyproject
     assert re.search(hook["files"], "annotations/foo.yaml")
     assert re.search(hook["files"], "docs/index.md")
 
@@ -283,8 +285,9 @@ def test_the_validator_summary_lists_every_problem_as_a_table(fixture_site, tmp_
     assert validate_main(["--root", str(fixture_site), "--summary", str(summary)]) == 1
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("earlier step\n### Annotation check: ")
-    rows = [line for line in text.splitlines() if line.startswith("| `annotations/bad.yaml`")]
+    rows = [line for line in text.splitlines() if line.startswith("| ` annotations/bad.yaml ` |")]
     problems = load_catalog(Project.at(fixture_site)).problems
     assert len(rows) == len(problems) >= 2
     assert all(row.count(" | ") == 4 for row in rows)  # a | inside a message is escaped
     assert any("'a\\|b'" in row for row in rows)
+    assert all(row.split(" | ")[4].startswith("` ") for row in rows)  # messages are code spans

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, parse_page
-from factcheck.catalog import Project, load_catalog
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.model import VERDICTS
 
 ORIGINAL = Path(__file__).parent / "data" / "essay-original.txt"
 SHARED_ORIGINAL = ROOT.parent / "shared" / "essay" / "original.txt"
@@ -65,15 +66,17 @@ def test_every_annotation_renders_exactly_one_note_and_is_exported(real_site, es
     assert exported["total"] == len(files) == len(exported["first"]["items"])
 
 
-def test_summary_counts_every_verdict_and_links_findings_to_notes(essay_html):
+def test_verdict_counts_are_shown_once_in_the_key_and_findings_link_to_notes(essay_html):
     catalog = load_catalog(Project.at(ROOT))
-    summary = essay_html.split('class="fc-summary"', 1)[1].split("</div>", 1)[0]
+    key = essay_html.split('class="fc-legend"', 1)[1].split("</section>", 1)[0]
     claims = [a for a in catalog.annotations if a.kind == "claim"]
-    assert f"<strong>{len(claims)} claims</strong>" in summary
-    for verdict in {a.verdict for a in claims}:
+    assert f"{len(claims)} claims checked" in key
+    for verdict, (label, _, _) in VERDICTS.items():
         count = sum(a.verdict == verdict for a in claims)
-        label = claims[[a.verdict for a in claims].index(verdict)].verdict_label
-        assert re.search(rf"<strong>{label}</strong> \([^)]*\): {count}</li>", summary), label
+        assert re.search(rf'data-verdict="{verdict}".*?>{label}</span> <span class="fc-legend__count">'
+                         rf"{count}</span>", key, re.S), label
+    assert essay_html.count('class="fc-legend__count"') == len(VERDICTS) + 2  # and two kinds
+    summary = essay_html.split('class="fc-summary"', 1)[1].split("</div>", 1)[0]
     linked = re.findall(r'href="#a-([a-z0-9-]+)"', summary)
     assert len(linked) >= 3
     for name in linked:

@@ -6,7 +6,7 @@ import json
 import pytest
 
 from conftest import build, parse_page, run_validate, write
-from factcheck.catalog import Project, load_catalog
+from factcheck.checking.catalog import Project, load_catalog
 
 SECOND_PAGE = """
 # Part two
@@ -54,8 +54,9 @@ def test_annotations_without_page_belong_to_the_main_essay(two_pages):
     assert {page for name, page in pages.items() if name != "second-page"} == {"index.md"}
     # reading order: every annotation of the main essay before those of the next page
     assert catalog.annotations[-1].id == "second-page"
-    assert "second-page" not in {a.id for group in catalog.by_paragraph().values() for a in group}
-    assert [a.id for a in catalog.by_paragraph("more/two.md")["real-projects"]] == ["second-page"]
+    by_page = catalog.by_page()
+    assert "second-page" not in {a.id for a in by_page["index.md"]}
+    assert [(a.id, a.paragraph) for a in by_page["more/two.md"]] == [("second-page", "real-projects")]
 
 
 def test_anchor_is_checked_against_its_own_page(two_pages):

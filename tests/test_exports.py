@@ -13,9 +13,12 @@ import re
 import pytest
 
 from conftest import ROOT
-from factcheck.catalog import Project, load_catalog
-from factcheck.export import CLAIMS_COLUMNS, claim_records, claims_csv, claims_json, plain_text
+from factcheck import sinks
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.checking.notes_markdown import plain_text
 from factcheck.model import VERDICTS
+from factcheck.rendering.exports import CLAIMS_COLUMNS, claim_records, claims_csv, claims_json
+from factcheck.rendering.settings import Settings
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 # The 13 oa:Motivation instances of the Web Annotation Vocabulary; body purposes use the same list.
@@ -104,7 +107,7 @@ def claim_reviews(site) -> dict[str, list[dict]]:
 
 
 def test_every_claim_page_has_a_claimreview_with_googles_required_properties(real_site, catalog):
-    pytest.importorskip("factcheck.claimreview", reason="the ClaimReview pages are not built yet")
+    pytest.importorskip("factcheck.rendering.claimreview", reason="the ClaimReview pages are not built yet")
     reviews = claim_reviews(real_site)
     claims = [a for a in catalog.annotations if a.kind == "claim"]
     assert sorted(reviews) == sorted(a.id for a in claims)
@@ -130,14 +133,14 @@ def test_claims_csv_has_the_stable_header_and_one_row_per_annotation(real_site, 
     rows = list(csv.reader(io.StringIO(raw, newline="")))
     assert tuple(rows[0]) == CLAIMS_COLUMNS
     assert CLAIMS_COLUMNS == ("id", "paragraph", "kind", "verdict", "rating_value", "claim", "quote",
-                              "note_text", "sources", "url", "created", "updated")
+                              "note_text", "sources", "url", "created", "updated", "corrections")
     body = rows[1:]
     assert len(body) == len(catalog.annotations)
     assert all(len(row) == len(CLAIMS_COLUMNS) for row in body)
     by_id = {row[0]: dict(zip(CLAIMS_COLUMNS, row, strict=True)) for row in body}
     for annotation in catalog.annotations:
         row = by_id[annotation.id]
-        assert row["quote"] == annotation.quote
+        assert row["quote"] == sinks.csv_cell(annotation.quote)
         assert row["kind"] == annotation.kind
         assert row["verdict"] == (annotation.verdict or "")
         assert row["rating_value"] == ("" if annotation.rating_value is None
@@ -157,12 +160,13 @@ def test_claims_json_holds_the_same_records_as_the_csv(real_site, catalog):
         for column in CLAIMS_COLUMNS:
             value = record[column]
             expected = (" ".join(value) if column == "sources"
-                        else "" if value is None else str(value))
+                        else "" if value is None else sinks.csv_cell(value) if isinstance(value, str)
+                        else str(value))
             assert row[column] == expected, (record["id"], column)
 
 
 def test_note_text_is_the_plain_text_a_reader_sees():
-    assert plain_text("A **bold** [link](https://example.org/) and `code`.\n\n- one\n- two") == \
+    assert plain_text("A **bold** [link](https://www.example-agency.org/) and `code`.\n\n- one\n- two") == \
         "A bold link and code. one two"
     # Raw HTML is shown as text on the page (it is never rendered), so the plain text keeps it.
     assert plain_text("Tom &amp; Jerry <b>x</b>") == "Tom & Jerry <b>x</b>"
@@ -170,9 +174,10 @@ def test_note_text_is_the_plain_text_a_reader_sees():
 
 def test_csv_quotes_commas_quotes_and_line_breaks(fixture_site):
     catalog = load_catalog(Project.at(fixture_site))
-    records = claim_records(catalog, "https://example.org/essay/", "")
+    settings = Settings(root=fixture_site, site_url="https://www.example-agency.org/essay/")
+    records = claim_records(catalog, settings)
     records[0]["quote"] = 'a "quoted", comma\nand a line break'
     parsed = list(csv.DictReader(io.StringIO(claims_csv(records), newline="")))
     assert parsed[0]["quote"] == 'a "quoted", comma\nand a line break'
-    assert parsed[0]["url"] == f"https://example.org/essay/#a-{records[0]['id']}"
+    assert parsed[0]["url"] == f"https://www.example-agency.org/essay/#a-{records[0]['id']}"
     assert json.loads(claims_json(records))[0]["quote"] == records[0]["quote"]

@@ -1,7 +1,7 @@
 import xml.etree.ElementTree as etree
 
-from factcheck.essay import element_text
-from factcheck.highlight import wrap_ranges
+from factcheck.checking.essay import element_text
+from factcheck.rendering.highlight import wrap_ranges
 
 
 def wrap(html: str, *quotes: tuple[str, str]) -> str:

@@ -22,17 +22,23 @@ def hostile_site(tmp_path_factory) -> Path:
     return build(make_site(root / "src", SCHEMA, FIXTURE_SITE / "mkdocs.yml", valid), root / "built")
 
 
-def visit(site: Path, pages: list[str]) -> dict[str, list]:
-    """Open each page, hover and focus everything inside the notes, and report what happened."""
+def visit(site: Path, pages: list[str], bare: bool = False) -> dict[str, list]:
+    """Open each page, open every note, hover and focus everything inside the notes, and report
+    what happened. ``bare``: without any stylesheet and in print media, where a handler hidden by
+    the styles would be in reach."""
     seen: dict[str, list] = {"dialogs": [], "foreign": [], "pwned": [], "errors": []}
     with serve_directory(site) as base, chromium() as context:
         context.add_init_script(f"window.{CANARY} = undefined;")
         page = context.new_page()
+        if bare:
+            page.route("**/*.css", lambda route: route.abort())
+            page.emulate_media(media="print")
         page.on("dialog", lambda d: (seen["dialogs"].append(d.message), d.dismiss()))
         page.on("request", lambda r: None if r.url.startswith(base) else seen["foreign"].append(r.url))
         page.on("pageerror", lambda e: seen["errors"].append(str(e)))
         for path in pages:
             page.goto(base + path, wait_until="load")
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
             targets = page.locator(".fc-notes a, .fc-notes code, .fc-notes li, mark.fc-hl, "
                                    ".fc-claim a, h1")
             for index in range(min(targets.count(), 40)):
@@ -51,3 +57,11 @@ def test_hostile_annotations_do_nothing_on_any_page(hostile_site):
     assert "" in pages and len(pages) > 1  # the essay and the pages built from its claims
     seen = visit(hostile_site, pages)
     assert seen == {"dialogs": [], "foreign": [], "pwned": [], "errors": []}
+
+
+def test_hostile_annotations_do_nothing_without_styles_and_in_print(hostile_site):
+    pages = sorted(p.relative_to(hostile_site).as_posix().removesuffix("index.html")
+                   for p in hostile_site.rglob("index.html"))
+    seen = visit(hostile_site, pages, bare=True)
+    assert {key: value for key, value in seen.items() if key != "errors"} == {
+        "dialogs": [], "foreign": [], "pwned": []}

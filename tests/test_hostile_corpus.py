@@ -12,8 +12,8 @@ import pytest
 from adversarial.corpus import all_cases, make_project, make_site
 from adversarial.inert import CANARY, scan
 from conftest import FIXTURE_SITE, SCHEMA, build, run_validate
-from factcheck.catalog import Project, load_catalog
-from factcheck.yaml_loader import MAX_FILE_BYTES
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.checking.project import MAX_FILE_BYTES
 
 CASES = all_cases()
 INVALID = [case for case in CASES if not case.valid]

@@ -10,9 +10,9 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from conftest import build, write
-from factcheck import mkdocs_plugin
-from factcheck.catalog import Project, load_catalog
-from factcheck.cli import main, repair
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.commands.validate import main, repair
+from factcheck.rendering import mkdocs_plugin
 
 ANNOTATION = """\
 paragraph: {paragraph}
@@ -55,8 +55,9 @@ def test_a_split_paragraph_fails_for_the_quote_that_moved(fixture_site):
     edit_essay(fixture_site, "worked on.\n{: #p-real-projects }", "worked on.\n{: #p-toy-projects }")
     found = messages(fixture_site)
     assert len(found) == 1
-    assert found[0].startswith("annotations/toy.yaml:2:8: error: quote not found in paragraph "
-                               "'real-projects'; closest: ")
+    assert found[0] == ("annotations/toy.yaml:2:8: error: quote not found in paragraph "
+                        "'real-projects'; it is in paragraph 'toy-projects': set "
+                        "'paragraph: toy-projects'")
 
 
 def test_a_merged_paragraph_names_every_annotation_that_pointed_at_its_id(fixture_site):
@@ -86,7 +87,7 @@ def test_a_renamed_id_lists_each_annotation_and_a_summary(fixture_site):
 def test_a_removed_paragraph_fails_its_annotation(fixture_site):
     annotate(fixture_site, "plain-link", "plain", '"A paragraph with a link"')
     assert messages(fixture_site) == []
-    edit_essay(fixture_site, "A paragraph with a [link to somewhere](https://example.org/) and no "
+    edit_essay(fixture_site, "A paragraph with a [link to somewhere](https://www.example-agency.org/) and no "
                "annotation.\n{: #p-plain }\n", "")
     found = messages(fixture_site)
     assert found == ["annotations/plain-link.yaml:1:12: error: unknown paragraph 'plain'; "

@@ -6,26 +6,27 @@ import pytest
 from mkdocs.exceptions import Abort, PluginError
 
 from conftest import build, write
-from factcheck.cli import main
-from factcheck.hygiene import check_string, explain_url
+from factcheck.checking.hygiene import check_string
+from factcheck.checking.urls import explain_url
+from factcheck.commands.validate import main
 
 
 @pytest.mark.parametrize("url", [
-    "https://example.org", "http://example.org:8080/a?b=c#d", "https://xn--exmple-cua.org/path",
-    "https://web.archive.org/web/2019/https://example.org/a%20b",
+    "https://www.example-agency.org", "http://www.example-agency.org:8080/a?b=c#d", "https://xn--exmple-cua.org/path",
+    "https://web.archive.org/web/2019/https://www.example-agency.org/a%20b",
 ])
 def test_ordinary_addresses_are_accepted(url):
     assert explain_url(url) is None
 
 
 @pytest.mark.parametrize("url, reason", [
-    ("https://example.org:99999/", "Port out of range"),
+    ("https://www.example-agency.org:99999/", "Port out of range"),
     ("https://-bad.example/", "malformed"),
     ("https://a..b/", "malformed"),
     ("https:///path-only", "must name a host"),
     ("https:example.org", "followed by a host name"),
-    ("HTTPS://example.org", "must start with http:// or https://"),
-    ("https://example.org/\x7f", "U+007F"),
+    ("HTTPS://www.example-agency.org", "must start with http:// or https://"),
+    ("https://www.example-agency.org/\x7f", "U+007F"),
     ("https://user@example.org/", "user name or password"),
 ])
 def test_unsafe_addresses_are_refused_with_a_reason(url, reason):

@@ -2,21 +2,38 @@
 what a character-by-character scan finds, at the same line and column."""
 
 import random
+import re
+import unicodedata
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.hygiene import (
+from factcheck.checking.hygiene import (
+    FLOOD,
+    MAX_COMBINING,
     character_name,
     check_string,
     check_strings,
-    field_name,
     forbidden_reason,
+    iter_strings,
     scan_source,
 )
+from factcheck.problems import field_name
 
 ALPHABET = "ab c\n\t\r\u2019\u201c\u00e9\u4e2d\u202e\u200b\u00ad\x07\x7f\ue000\u2028\ufdd0\U0001f600"
+
+
+def first_flood(text):
+    """Where the first run of more than MAX_COMBINING combining marks starts, or None."""
+    run = 0
+    for index, char in enumerate(text):
+        is_mark = unicodedata.category(char) in ("Mn", "Me") and (
+            forbidden_reason(char) is None)
+        run = run + 1 if is_mark else 0
+        if run == MAX_COMBINING + 1:
+            return index - MAX_COMBINING
+    return None
 
 
 def scan_every_character(text):
@@ -29,6 +46,9 @@ def scan_every_character(text):
             line, col = line + 1, 1
         else:
             col += 1
+    flood = first_flood(text)
+    if flood is not None:
+        yield text.count("\n", 0, flood) + 1, flood - text.rfind("\n", 0, flood), FLOOD
 
 
 @pytest.mark.parametrize("seed", range(40))
@@ -66,6 +86,13 @@ def check_string_every_character(path, value):
             reason = "carriage returns inside a value are not allowed"
         if reason:
             return [f"{character_name(char)} at character {offset} of '{name}': {reason}"]
+    flood = first_flood(value)
+    if flood is not None:
+        return [f"at character {flood + 1} of '{name}': {FLOOD}"]
+    reference = re.search(r"&(#[0-9]+|#x[0-9a-f]+|[0-9a-z]+);", value, re.IGNORECASE)
+    if reference and not markdown:
+        return [f"'{name}' holds the HTML character reference '{reference.group()}': plain text "
+                "is shown as written, so write the character itself (or the words)"]
     return []
 
 
@@ -94,7 +121,7 @@ TRICKY = ("\u202e\u2066\u200e\u061c\u200b\u200d\u2060\ufeff\u00ad\u180e\x00\x1b\
 def test_string_checks_match_the_check_of_every_character(path, value):
     expected = check_string_every_character(path, value)
     assert check_string(path, value) == expected
-    assert list(check_strings(nest(path, value))) == [(path, message) for message in expected]
+    assert list(check_strings(iter_strings(nest(path, value)))) == [(path, message) for message in expected]
 
 
 def nest(path, value):
@@ -107,7 +134,7 @@ def nest(path, value):
 def test_check_strings_walks_nested_values_in_document_order():
     data = {"quote": "a\u200bb", "sources": [{"title": "t\nu", "url": "ok"}, "x\u202e"],
             "caveats": ["fine\n", "bad\u2028"], "occurrence": 2}
-    found = list(check_strings(data))
+    found = list(check_strings(iter_strings(data)))
     assert [path for path, _ in found] == [("quote",), ("sources", 0, "title"), ("sources", 1),
                                            ("caveats", 1)]
     assert all(message == check_string_every_character(path, value)[0] for (path, message), value

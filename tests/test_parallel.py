@@ -9,10 +9,12 @@ import subprocess
 import sys
 import textwrap
 
-from conftest import SCHEMA, run_validate
-from factcheck.catalog import PAGES_IN_PROCESSES
-from factcheck.parallel import MIN_ITEMS
-from factcheck.synthetic import SiteShape, generate_site
+from conftest import SCHEMA, load_script, run_validate
+from factcheck.checking.catalog import PAGES_IN_PROCESSES
+from factcheck.checking.parallel import MIN_ITEMS
+
+synthetic_site = load_script("synthetic_site")
+SiteShape, generate_site = synthetic_site.SiteShape, synthetic_site.generate_site
 
 
 def _python(code: str) -> str:
@@ -23,7 +25,7 @@ def _python(code: str) -> str:
 def test_results_come_back_in_order_from_other_processes():
     out = json.loads(_python(f"""
         import json, os
-        from factcheck.parallel import map_in_processes
+        from factcheck.checking.parallel import map_in_processes
         items = list(range({MIN_ITEMS + 37}))
         many = map_in_processes(lambda n: (n * n, os.getpid()), items, jobs=2)
         few = map_in_processes(lambda n: os.getpid(), items[:5], jobs=2)

@@ -13,7 +13,7 @@ import sys
 import pytest
 
 from conftest import ROOT
-from factcheck.catalog import Project, load_catalog
+from factcheck.checking.catalog import Project, load_catalog
 
 pytestmark = pytest.mark.slow
 
@@ -35,8 +35,8 @@ def test_properdocs_builds_the_site_with_every_annotation(properdocs_site):
     expected = len(load_catalog(Project.at(ROOT)).annotations)
     assert f"factcheck: {expected} annotations rendered and exported" in log
     html = (out / "index.html").read_text(encoding="utf-8")
-    notes = re.findall(r'<section\b[^>]*\bclass="fc-note[^"]*"[^>]*\bid="a-([a-z0-9-]+)"', html)
-    notes += re.findall(r'<section\b[^>]*\bid="a-([a-z0-9-]+)"[^>]*\bclass="fc-note', html)
+    notes = re.findall(r'<details\b[^>]*\bclass="fc-note[^"]*"[^>]*\bid="a-([a-z0-9-]+)"', html)
+    notes += re.findall(r'<details\b[^>]*\bid="a-([a-z0-9-]+)"[^>]*\bclass="fc-note', html)
     assert len(set(notes)) == expected
     collection = json.loads((out / "annotations.jsonld").read_text(encoding="utf-8"))
     assert collection["total"] == len(collection["first"]["items"]) == expected

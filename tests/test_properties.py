@@ -13,11 +13,16 @@ from hypothesis import strategies as st
 from adversarial.corpus import make_project
 from adversarial.inert import scan
 from conftest import SCHEMA
-from factcheck.catalog import Project, load_annotation
-from factcheck.essay import read_paragraphs
-from factcheck.fix_quotes import choose
+from factcheck.checking.catalog import Project, check_file
+from factcheck.checking.essay import read_paragraphs
+from factcheck.checking.notes_markdown import (
+    inventory,
+    markdown_problems,
+    render_block,
+    render_inline,
+)
+from factcheck.commands.fix_quotes import choose
 from factcheck.problems import ProblemList
-from factcheck.safe_markdown import markdown_problems, render_block, render_inline
 
 SETTINGS = settings(max_examples=60, deadline=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
@@ -29,7 +34,7 @@ FIELDS = ["paragraph", "quote", "occurrence", "kind", "verdict", "claim", "note"
 VALID = {
     "paragraph": "real-projects", "quote": "the real projects", "kind": "claim",
     "verdict": "opinion", "claim": "Projects in China are real.", "note": "A judgement.",
-    "sources": [{"title": "T", "url": "https://example.org/t", "publisher": "P", "date": "2019",
+    "sources": [{"title": "T", "url": "https://www.example-agency.org/t", "publisher": "P", "date": "2019",
                  "supports": "S"}],
     "author": "A", "created": "2026-11-26",
 }
@@ -48,8 +53,8 @@ HOSTILE_TEXT = st.lists(st.one_of(st.text(max_size=8), FRAGMENTS), max_size=12).
 def load(raw: bytes) -> ProblemList:
     path = PROJECT.annotations_dir / "case.yaml"
     path.write_bytes(raw)
-    problems = ProblemList()
-    annotation = load_annotation(path, PROJECT, PAGES, problems)
+    annotation, found = check_file(path, PROJECT, PAGES)
+    problems = ProblemList(found)
     lines = raw.count(b"\n") + 1
     for problem in problems:
         assert problem.path == "annotations/case.yaml"
@@ -117,7 +122,7 @@ def test_rendered_markdown_never_carries_executable_markup(text):
         findings, _ = scan(html)
         assert findings == []
         assert "<img" not in html and "<script" not in html
-    markdown_problems(text)
+    markdown_problems(inventory(text))
 
 
 @SETTINGS

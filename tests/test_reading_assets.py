@@ -4,7 +4,7 @@ import gzip
 import re
 from pathlib import Path
 
-ASSETS = Path(__file__).resolve().parent.parent / "src" / "factcheck" / "assets"
+ASSETS = Path(__file__).resolve().parent.parent / "src" / "factcheck" / "rendering" / "assets"
 BUDGET = 15 * 1024  # bytes, gzip, CSS and JS together
 
 

@@ -14,7 +14,7 @@ import pytest
 
 from factcheck.model import KIND_LABELS, VERDICTS
 
-CSS = Path(__file__).resolve().parent.parent / "src" / "factcheck" / "assets" / "factcheck.css"
+CSS = Path(__file__).resolve().parent.parent / "src" / "factcheck" / "rendering" / "assets" / "factcheck.css"
 MATERIAL_CSS = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
 AA_TEXT = 4.5
 KEYS = [*VERDICTS, *KIND_LABELS.keys() - {"claim"}]
@@ -101,3 +101,31 @@ def test_every_verdict_and_kind_has_a_colour_in_both_palettes():
     for selector in (":root", '[data-md-color-scheme="slate"]'):
         defined = variables(block(css, selector))
         assert {f"--fc-{key}" for key in KEYS} | {"--fc-badge-fg"} <= defined.keys(), selector
+
+
+# Verdicts and kinds stay apart for readers with typical vision and with each common colour-vision
+# deficiency; a difference of 8 in CIEDE2000 is clearly visible side by side.
+DISTINCT = 8.0
+
+
+def test_colour_distance_matches_known_values():
+    from colour_vision import ciede2000
+
+    # Sharma, Wu and Dalal (2005), test data pair 1 and pair 17.
+    assert ciede2000((50, 2.6772, -79.7751), (50, 0, -82.7485)) == pytest.approx(2.0425, abs=1e-4)
+    assert ciede2000((50, 2.5, 0), (73, 25, -18)) == pytest.approx(27.1492, abs=1e-4)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_every_pair_of_verdict_colours_is_told_apart_with_common_colour_blindness(scheme):
+    from itertools import combinations
+
+    from colour_vision import closest
+
+    colours = palettes()[scheme]
+    too_close = []
+    for a, b in combinations(KEYS, 2):
+        distance, vision = closest(parse_colour(colours[f"--fc-{a}"]), parse_colour(colours[f"--fc-{b}"]))
+        if distance < DISTINCT:
+            too_close.append(f"{a}/{b}: {distance:.1f} ({vision})")
+    assert too_close == []

@@ -9,9 +9,9 @@ import sys
 import pytest
 
 from conftest import ROOT
-from factcheck import scaffold
-from factcheck.catalog import Project, load_catalog
-from factcheck.placeholders import PLACEHOLDER
+from factcheck.checking.catalog import Project, load_catalog
+from factcheck.checking.placeholders import PLACEHOLDER
+from factcheck.commands import new_annotation as scaffold
 
 SCRIPT = ROOT / "scripts" / "new_annotation.py"
 TODAY = datetime.date(2026, 11, 26)
@@ -33,7 +33,7 @@ def finish(text: str) -> str:
             "The essay says the curse is data.",
         "TODO: what the evidence shows, in your own words (Markdown).": "Our finding.",
         "\"TODO: the source's own title\"": "A title",
-        "https://TODO.invalid/the-address-you-read": "https://example.org/report",
+        "https://TODO.invalid/the-address-you-read": "https://www.example-agency.org/report",
         '"TODO: who published it"': "A publisher",
         '"TODO: YYYY, YYYY-MM or YYYY-MM-DD"': '"2019-07"',
         '"TODO: what this source shows for this annotation"': "What it shows.",

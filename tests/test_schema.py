@@ -3,9 +3,9 @@ import subprocess
 import sys
 
 from conftest import SCHEMA
+from factcheck.checking.schema import check
+from factcheck.checking.yaml_reader import load_bytes
 from factcheck.problems import ProblemList
-from factcheck.schema import check
-from factcheck.yaml_loader import load_bytes
 
 VALID = b"""\
 paragraph: tax-benefits
@@ -16,7 +16,7 @@ claim: Some regions cut AI workers' income tax by 75%.
 note: Nothing found.
 sources:
   - title: T
-    url: https://example.org/t
+    url: https://www.example-agency.org/t
     publisher: P
     date: "2019"
     supports: S
@@ -65,7 +65,7 @@ def test_verdict_only_on_claims():
 
 def test_bad_enum_url_and_long_claim_each_reported_at_their_value():
     raw = (VALID.replace(b"verdict: unsupported", b"verdict: mostly-acurate")
-           .replace(b"https://example.org/t", b"javascript:alert(1)")
+           .replace(b"https://www.example-agency.org/t", b"javascript:alert(1)")
            .replace(b"claim: Some regions", b"claim: " + b"x" * 130))
     found = problems_for(raw)
     by_line = {line: m for line, _, m in found}
@@ -83,7 +83,8 @@ def test_the_shipped_schema_is_valid_draft_07():
 
 def test_valid_files_are_checked_without_loading_jsonschema():
     # jsonschema takes longer to import than the whole check of a small project; it only explains.
-    code = ("import sys; from factcheck.yaml_loader import load_bytes; from factcheck import schema;"
+    code = ("import sys; from factcheck.checking.yaml_reader import load_bytes;"
+            "from factcheck.checking import schema;"
             "from factcheck.problems import ProblemList; from pathlib import Path;"
             f"schema.check(load_bytes({VALID!r}), 'x.yaml', Path({str(SCHEMA)!r}), ProblemList());"
             "print('jsonschema' in sys.modules)")

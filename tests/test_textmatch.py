@@ -1,4 +1,4 @@
-from factcheck.textmatch import closest_passage, locate, normalise
+from factcheck.checking.textmatch import closest_passage, locate, normalise
 
 
 def test_typographic_quotes_dashes_and_space_fold_to_ascii():

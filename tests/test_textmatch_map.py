@@ -4,7 +4,7 @@ first character; leading and trailing white space dropped."""
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.textmatch import normalise, normalise_with_map
+from factcheck.checking.textmatch import normalise, normalise_with_map
 
 
 def _by_character(text: str) -> tuple[str, tuple[int, ...]]:

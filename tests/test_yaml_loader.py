@@ -1,7 +1,7 @@
 import pytest
 
+from factcheck.checking.yaml_reader import YamlProblem, load_bytes
 from factcheck.model import Position
-from factcheck.yaml_loader import YamlProblem, load_bytes
 
 
 def problem(raw: bytes) -> YamlProblem:
@@ -47,8 +47,15 @@ def test_invalid_utf8_names_line_and_column_of_the_bad_byte():
     assert "UTF-8" in error.message
 
 
-def test_oversized_file_is_refused():
-    assert "limit" in problem(b"note: " + b"x" * 70_000).message
+def test_oversized_file_is_refused_unread(tmp_path):
+    import pytest
+
+    from factcheck.checking.project import UnreadableFile, read_annotation_file
+
+    path = tmp_path / "big.yaml"
+    path.write_bytes(b"note: " + b"x" * 70_000)
+    with pytest.raises(UnreadableFile, match="limit"):
+        read_annotation_file(path)
 
 
 def test_keys_are_kept_as_written_even_when_yaml_cannot_read_them_as_a_value():

@@ -1,6 +1,8 @@
 """Fact-check annotations for one essay: load, validate, anchor, render and export.
 
-The engine never imports MkDocs; only :mod:`factcheck.mkdocs_plugin` does.
+``checking`` reads and checks annotation files, ``rendering`` turns a checked catalog into the
+site (a Python-Markdown extension for every generator, a thin MkDocs plugin), ``commands`` holds
+the command-line tools. The engine never imports MkDocs; only ``rendering.mkdocs_plugin`` does.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

@@ -43,6 +43,15 @@ class SourceRecord:
 
 
 @dataclass(frozen=True)
+class Correction:
+    """A dated change to a published annotation: what changed and why (Markdown)."""
+
+    date: str
+    note: str
+    previous_verdict: str | None = None
+
+
+@dataclass(frozen=True)
 class Paragraph:
     """One paragraph of the essay as a reader sees it."""
 
@@ -77,10 +86,11 @@ class Annotation:
     occurrence: int | None = None
     verdict: str | None = None
     claim: str | None = None
-    title: str | None = None  # context and editorial notes: a short title for the card
+    title: str | None = None
     caveats: list[str] = field(default_factory=list)
     since: str | None = None
     sources: list[SourceRecord] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
     updated: str | None = None
     anchor: Anchor | None = None
     page: str = ""  # the essay page, relative to the docs folder; the catalog fills it in
@@ -92,3 +102,30 @@ class Annotation:
     @property
     def rating_value(self) -> int | None:
         return VERDICTS[self.verdict][2] if self.verdict else None
+
+    @property
+    def label(self) -> str:
+        """The verdict's label for a claim, the kind's label for other notes."""
+        return self.verdict_label or KIND_LABELS[self.kind]
+
+    @property
+    def style(self) -> str:
+        """The verdict, or the kind for notes without one: what colours the note."""
+        return self.verdict or self.kind
+
+    @property
+    def last_changed(self) -> str:
+        """The latest of ``created``, ``updated`` and the corrections' dates (ISO strings)."""
+        return max([self.created, self.updated or "", *(c.date for c in self.corrections)])
+
+
+def claims(annotations: list[Annotation]) -> list[Annotation]:
+    return [a for a in annotations if a.kind == "claim" and a.verdict]
+
+
+def verdict_counts(annotations: list[Annotation]) -> dict[str, int]:
+    """Claims per verdict, every verdict of the scale present, in scale order."""
+    counts = dict.fromkeys(VERDICTS, 0)
+    for annotation in claims(annotations):
+        counts[annotation.verdict] += 1
+    return counts

@@ -1,8 +1,10 @@
-"""Problems found while loading and validating, and how they are reported."""
+"""Problems found while loading and validating, and how a field is named in messages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from . import sinks
 
 
 @dataclass(frozen=True, order=True)
@@ -14,22 +16,12 @@ class Problem:
     severity: str = "error"  # "error" or "warning"
 
     def format(self) -> str:
-        return f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}"
+        """One line for a terminal or a log: ``path:line:col: severity: message``."""
+        return sinks.terminal(f"{self.path}:{self.line}:{self.col}: {self.severity}: {self.message}")
 
     def format_github(self) -> str:
-        command = "error" if self.severity == "error" else "warning"
-        return (
-            f"::{command} file={_escape_property(self.path)},line={self.line},"
-            f"col={self.col}::{_escape_data(self.message)}"
-        )
-
-
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-
-
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+        """A GitHub Actions workflow command that puts the problem on the file's line."""
+        return sinks.github_annotation(self.severity, self.path, self.line, self.col, self.message)
 
 
 class ProblemList(list):
@@ -48,3 +40,9 @@ class ProblemList(list):
     @property
     def warnings(self) -> list[Problem]:
         return [p for p in self if p.severity == "warning"]
+
+
+def field_name(path: tuple) -> str:
+    """``("sources", 0, "title")`` -> ``sources[1].title``: how every message names a field."""
+    parts = [f"[{part + 1}]" if isinstance(part, int) else f".{part}" for part in path]
+    return "".join(parts).lstrip(".") or "the file"
