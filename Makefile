@@ -21,7 +21,9 @@ $(VENV)/.dev: $(VENV)/.site requirements/dev.lock
 validate: $(VENV)/.site
 	$(BIN)/python scripts/validate.py
 
-serve: validate
+# The preview starts even while annotations have problems: it shows them on the essay.
+serve: $(VENV)/.site
+	@$(BIN)/python scripts/validate.py || echo "make serve: starting the preview anyway; it shows these problems at the top of the essay and at their paragraph until they are fixed"
 	$(BIN)/mkdocs serve --livereload --dev-addr $(HOST):$(PORT)
 
 build: validate

@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 import pytest
@@ -98,29 +97,55 @@ def test_the_schema_describes_every_field_with_examples_for_free_text():
     assert data["properties"]["kind"]["enum"] and data["properties"]["verdict"]["enum"] == list(VERDICTS)
 
 
-def test_the_worked_example_passes_the_validator(tmp_path):
-    """The finished file shown in the guide really validates against the real essay."""
-    example = re.search(r"```yaml\n(.*?)```", section(guide(), "## A worked example, from paragraph "
-                                                      "to passing check"), re.S).group(1)
+def _documented_errors(after: str) -> list[str]:
+    """The error lines of the first text block after ``after`` in the guide."""
+    block = re.search(r"```text\n(.*?)```", guide()[guide().index(after):], re.S).group(1)
+    return [line for line in block.splitlines() if ": error: " in line]
+
+
+def test_the_finished_example_copied_unchanged_fails_exactly_as_documented(tmp_path):
+    """The guide's finished file is a shape with stand-in values; copied as it is, it must fail
+    with the errors the guide shows, so a copy can never be published by accident."""
+    example = re.search(r"```yaml\n(.*?)```", guide()[guide().index("A finished file has this shape"):],
+                        re.S).group(1)
     project = tmp_path / "project"
     shutil.copytree(ROOT / "annotations", project / "annotations")
     shutil.copytree(ROOT / "docs", project / "docs")
-    write(project / "annotations" / "insanely-high-salary.yaml", example)
+    write(project / "annotations" / "catch-up-quickly-in-technologies.yaml", example)
     catalog = load_catalog(Project.at(project))
-    assert catalog.problems.errors == []
-    assert any(a.id == "insanely-high-salary" for a in catalog.annotations)
+    found = [p.format() for p in catalog.problems]
+    assert found == _documented_errors("A finished file has this shape")
+    assert len(found) >= 5
+    fixed = (example.replace("https://example.org/the-report", "https://www.example-agency.org/r")
+             .replace("in your own words", "by us").replace("A limit of the evidence, such as", "A limit:")
+             .replace("The source's own title", "A title").replace("Who published it", "An agency"))
+    write(project / "annotations" / "catch-up-quickly-in-technologies.yaml", fixed)
+    catalog = load_catalog(Project.at(project))
+    assert catalog.problems == []
     summary_line = re.compile(r"\d+ annotation files, \d+ valid, 0 errors, 0 warnings, \d+ paragraphs")
     assert summary_line.search(guide()), "the guide shows the validator's summary line"
-    assert summary_line.fullmatch(summary(catalog))
+    assert summary_line.fullmatch(summary(catalog, list(catalog.problems)))
 
 
-def test_the_worked_example_shows_the_real_miss_message(tmp_path):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "new_annotation.py"),
-                             "--paragraph", "tax-benefits", "--quote", "insanely high salaries",
-                             "--author", "A"], capture_output=True, text=True, timeout=60)
-    assert result.returncode == 1
-    first_line = result.stderr.splitlines()[0]
-    assert first_line in guide()
+def test_the_worked_example_shows_the_real_messages(tmp_path):
+    project = tmp_path / "project"
+    shutil.copytree(ROOT / "annotations", project / "annotations")
+    shutil.copytree(ROOT / "docs", project / "docs")
+    command = [sys.executable, str(ROOT / "scripts" / "new_annotation.py"), "--root", str(project),
+               "--paragraph", "return-to-china", "--author", "A", "--quote"]
+    miss = subprocess.run([*command, "catch up quickly in technology"], capture_output=True,
+                          text=True, timeout=60)
+    assert miss.returncode == 1
+    assert miss.stderr.splitlines()[0] in guide()
+    assert miss.stderr.splitlines()[1] in guide()
+    hit = subprocess.run([*command, "catch up quickly in technologies"], capture_output=True,
+                         text=True, timeout=60)
+    assert hit.returncode == 0, hit.stderr
+    assert hit.stdout.splitlines()[0] in guide()
+    assert "warning: the quote overlaps" not in hit.stderr  # the example is a new claim
+    draft = load_catalog(Project.at(project)).problems
+    shown = [p.format() for p in draft][:2]
+    assert shown == _documented_errors("**4. Fill it in.**")
 
 
 # -- editor support ---------------------------------------------------------------------------
@@ -149,18 +174,29 @@ def test_the_published_hook_is_a_python_hook_with_a_console_script():
     assert re.search(hook["files"], "docs/index.md")
 
 
-def test_the_local_config_runs_the_validator_and_a_pinned_schema_check():
+def test_the_local_config_holds_only_local_hooks_that_run_the_validator():
     config = load_yaml(".pre-commit-config.yaml")
-    hooks = {hook["id"]: (repo, hook) for repo in config["repos"] for hook in repo["hooks"]}
-    repo, validator = hooks["factcheck-validate"]
-    assert repo["repo"] == "local" and validator["pass_filenames"] is False
+    assert {repo["repo"] for repo in config["repos"]} == {"local"}  # nothing to fetch: works offline
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    validator = hooks["factcheck-validate"]
+    assert validator["pass_filenames"] is False and "validate" in validator["entry"]
     assert re.search(validator["files"], "annotations/x.yaml") and re.search(validator["files"],
                                                                              "docs/index.md")
-    repo, schema_hook = hooks["check-jsonschema"]
-    assert repo["rev"] == version("check-jsonschema"), "keep the rev equal to dev.lock's version"
-    assert schema_hook["args"] == ["--schemafile", "annotations/schema.json"]
-    assert re.search(schema_hook["files"], "annotations/x.yaml")
-    assert not re.search(schema_hook["files"], "annotations/schema.json")
+    assert "docsync --check" in hooks["contributing-page"]["entry"]
+
+
+def test_pre_commit_runs_every_hook_offline(tmp_path):
+    """The hooks need no download: with an empty pre-commit home they all run and pass."""
+    tool = BIN / "pre-commit"
+    if not tool.exists():
+        pytest.fail("pre-commit is not installed; run: make test (installs requirements/dev.lock)")
+    result = subprocess.run([str(tool), "run", "--all-files"], cwd=ROOT, capture_output=True,
+                            text=True, timeout=300,
+                            env={**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "home"),
+                                 "GITHUB_ACTIONS": "false"})
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Passed" in result.stdout and "contributing" in result.stdout
+    assert not list((tmp_path / "home").glob("repo*"))  # no hook repository was fetched
 
 
 def test_pre_commit_accepts_both_files():

@@ -3,7 +3,7 @@
 GitHub shows ``CONTRIBUTING.md`` on pull requests; the site shows ``docs/contributing.md``. The
 page is generated: links into ``docs/`` lose that prefix, everything else is copied as is.
 
-Usage: python -m factcheck.docsync [--check] [--root DIR]
+Usage: python -m factcheck.commands.docsync [--check] [--root DIR]
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 
 SOURCE = "CONTRIBUTING.md"
 PAGE = "docs/contributing.md"
-HEADER = ("<!-- Generated from CONTRIBUTING.md by `python -m factcheck.docsync`. "
+HEADER = ("<!-- Generated from CONTRIBUTING.md by `python -m factcheck.commands.docsync`. "
           "Edit CONTRIBUTING.md, not this file. -->\n\n")
 _DOCS_LINK = re.compile(r"\]\(docs/")
 
@@ -25,7 +25,7 @@ def site_page(contributing: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m factcheck.docsync", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m factcheck.commands.docsync", description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only report whether the page is current")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
@@ -38,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
     if current == wanted:
         return 0
     if args.check:
-        print(f"docsync: {PAGE} is out of date; run: python -m factcheck.docsync", file=sys.stderr)
+        print(f"docsync: {PAGE} is out of date; run: python -m factcheck.commands.docsync", file=sys.stderr)
         return 1
     page.write_text(wanted, encoding="utf-8")
     print(f"docsync: wrote {PAGE}")
