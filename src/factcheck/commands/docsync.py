@@ -25,7 +25,8 @@ def site_page(contributing: str) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m factcheck.commands.docsync", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m factcheck.commands.docsync",
+                                     description=__doc__.split("\n")[0])
     parser.add_argument("--check", action="store_true", help="only report whether the page is current")
     parser.add_argument("--root", type=Path, default=Path.cwd(), help="project folder")
     args = parser.parse_args(argv)
