@@ -142,6 +142,34 @@ def compare_builds(config: Path, work: Path, repeats: int) -> dict:
     }
 
 
+ZENSICAL_BIN = ROOT / ".venv-zensical" / "bin"
+
+
+def compare_generators(work: Path, repeats: int) -> dict | None:
+    """The real site built by MkDocs, ProperDocs and Zensical (generate.py, then its build),
+    each in its own copy of the project, alternating."""
+    if not (ZENSICAL_BIN / "zensical").exists():
+        return None
+    copies = {}
+    for name in ("mkdocs", "properdocs", "zensical"):
+        copies[name] = work / name
+        shutil.copytree(ROOT, copies[name], ignore=shutil.ignore_patterns(
+            ".git", ".venv*", "site", "tests", "__pycache__", ".*cache", "test-output"))
+
+    def zensical() -> Run:
+        generate = run_child([str(ZENSICAL_BIN / "python"), "scripts/generate.py"], cwd=copies["zensical"])
+        build = run_child([str(ZENSICAL_BIN / "zensical"), "build", "--clean", "-f", "mkdocs.yml"],
+                          cwd=copies["zensical"])
+        return Run(generate.seconds + build.seconds, max(generate.peak_mib, build.peak_mib), 0)
+
+    runs = alternate([
+        lambda: run_child(python_command("-m", "mkdocs", "build", "--quiet"), cwd=copies["mkdocs"]),
+        lambda: run_child(python_command("-m", "properdocs", "build", "--quiet", "-f", "mkdocs.yml"),
+                          cwd=copies["properdocs"]),
+        zensical], repeats)
+    return {name: median_seconds(side) for name, side in zip(copies, runs, strict=True)}
+
+
 def validate_command(root: Path, essays: list[str], cache: bool = False) -> list[str]:
     """validate.py checking every file (cold), or reusing its results for unchanged files."""
     command = python_command(str(ROOT / "scripts" / "validate.py"), "--root", str(root), "--quiet")
@@ -358,6 +386,11 @@ def report(results: dict) -> str:
     for row in results["scaling"]:
         growth = f"  x{row['growth']:.1f}" if "growth" in row else ""
         lines.append(f"  {row['annotations']:>7,} annotations   {row['seconds']:7.2f} s{growth}")
+    if results.get("generators"):
+        g = results["generators"]
+        lines += ["", "The real site from each generator (Zensical: generate.py, then its build)",
+                  f"  MkDocs {g['mkdocs']:.2f} s, ProperDocs {g['properdocs']:.2f} s, "
+                  f"Zensical {g['zensical']:.2f} s"]
     if results.get("worst"):
         lines += ["", "Worst-case valid files against typical files of the same size (ratios)"]
         for name, row in results["worst"].items():
@@ -409,6 +442,7 @@ def main(argv: list[str] | None = None) -> int:
         real_build = compare_builds(ROOT / "mkdocs.yml", work / "real", repeats)
         results["real"] = {"build": real_build, "validate": compare_validation(ROOT, [], repeats)}
         results["weight"] = page_weight(Path(real_build["site_plugin"]), Path(real_build["site_bare"]))
+        results["generators"] = compare_generators(work / "generators", repeats)
 
         print(f"synthetic site of {annotations:,} annotations ...", file=sys.stderr)
         shape = SiteShape(annotations=annotations)
