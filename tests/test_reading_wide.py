@@ -76,7 +76,9 @@ def test_cards_sit_in_the_margin_beside_their_highlight_and_never_overlap(base, 
 def test_opening_and_closing_a_note_never_moves_the_text(base, page, how):
     page.goto(base, wait_until="load")
     ready(page)
-    ids = note_ids(page)
+    # a phrase inside another one opens its own note: click phrases that hold no other phrase
+    ids = page.eval_on_selector_all("details.fc-note", """els => els.map(e => e.dataset.annotation)
+        .filter(id => !document.getElementById('h-' + id).querySelector('mark'))""")
     for note in ids[:: max(1, len(ids) // 8)]:
         page.locator(f"#h-{note}").scroll_into_view_if_needed()
         before = rect(page, f"#h-{note}")["top"]
@@ -199,6 +201,7 @@ def test_print_gives_markers_and_endnotes_with_source_urls(base, page):
     page.goto(base, wait_until="load")
     ready(page)
     page.emulate_media(media="print")
+    page.wait_for_function("document.documentElement.classList.contains('fc-endnotes-built')")
     assert page.locator(f"#r-{NOTE}").is_visible()
     assert not page.locator(f"#a-{NOTE}").is_visible()
     assert page.locator(".fc-endnotes").is_visible()

@@ -86,7 +86,9 @@ def load_catalog(project: Project, cache: ResultCache | None = None, jobs: int =
     _summarise_missing_paragraphs(problems, project.display(project.essay))
     order = {key: index for index, key in
              enumerate((page, slug) for page, paragraphs in pages.items() for slug in paragraphs)}
-    annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.start, -a.anchor.end, a.id))
+    # Reading order is the order of the notes' numbers in the text, which sit where each quote
+    # ends: a quote nested in a longer one that ends at the same place is numbered first.
+    annotations.sort(key=lambda a: (order[a.page, a.paragraph], a.anchor.end, -a.anchor.start, a.id))
     problems.sort()
     return Catalog(pages[project.main_page], annotations, problems, files, pages, project.main_page)
 
