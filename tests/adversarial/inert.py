@@ -10,6 +10,7 @@ CANARY = "__pwned"  # every hostile payload in the corpus sets window.__pwned
 FORBIDDEN_TAGS = {"iframe", "object", "embed", "base", "form", "frame", "frameset", "applet"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
 BAD_SCHEMES = ("javascript:", "data:", "vbscript:")
+THEME_SEARCH_FORM = "md-search__form"
 
 
 class _Scanner(HTMLParser):
@@ -22,6 +23,8 @@ class _Scanner(HTMLParser):
         self.text: list[str] = []
 
     def handle_starttag(self, tag, attrs):
+        if tag == "form" and dict(attrs).get("class") == THEME_SEARCH_FORM:
+            return  # the theme's own search box
         if tag in FORBIDDEN_TAGS:
             self.findings.append(f"{self.name}: <{tag}> element")
         for attr, value in attrs:
@@ -74,3 +77,47 @@ def scan_site(site: Path) -> tuple[list[str], str]:
         findings += found
         texts.append(text)
     return findings, "\n".join(texts)
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sink_findings(site: Path) -> list[str]:
+    """Everything a hostile value could do outside the page bodies: page titles and meta tags,
+    JSON-LD, the data exports, the CSV cells and the search index."""
+    import csv
+    import io
+    import re
+
+    findings: list[str] = []
+    for page in sorted(site.rglob("*.html")):
+        name = page.relative_to(site).as_posix()
+        html = page.read_text(encoding="utf-8")
+        head = html.split("</head>", 1)[0]
+        for title in re.findall(r"<title>(.*?)</title>", head, re.S):
+            if re.search(r"[<>]|&(?!amp;|lt;|gt;|quot;|#)", title):
+                findings.append(f"{name}: markup in <title>: {title[:80]!r}")
+        for block in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S):
+            if "<" in block or "\u2028" in block:
+                findings.append(f"{name}: JSON-LD holds < or a line separator")
+            try:
+                json.loads(block)
+            except ValueError:
+                findings.append(f"{name}: JSON-LD that is not JSON")
+    for export in ("annotations.jsonld", "claims.json"):
+        try:
+            json.loads((site / export).read_text(encoding="utf-8"))
+        except (OSError, ValueError) as exc:
+            findings.append(f"{export}: {exc}")
+    rows = list(csv.reader(io.StringIO((site / "claims.csv").read_text(encoding="utf-8"), newline="")))
+    for row in rows[1:]:
+        for cell in row:
+            if cell.startswith(FORMULA_START):
+                findings.append(f"claims.csv: a cell a spreadsheet would run: {cell[:40]!r}")
+    index = site / "search" / "search_index.json"
+    if index.exists():
+        for entry in json.loads(index.read_text(encoding="utf-8")).get("docs", []):
+            for key in ("title", "text"):
+                found, _ = scan(entry.get(key, ""), f"search index {entry.get('location')}")
+                findings += found
+    return findings

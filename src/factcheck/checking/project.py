@@ -97,14 +97,25 @@ def read_annotation_file(path: Path) -> bytes:
             raise UnreadableFile("annotation files must be files, not symbolic links; put the "
                                  "annotation itself in annotations/") from None
         raise UnreadableFile(f"cannot read file: {exc.strerror}") from None
-    with open(descriptor, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(descriptor)
         if stat.S_ISDIR(info.st_mode):
             raise UnreadableFile("this is a folder, not a file; annotation files are "
                                  "annotations/<id>.yaml")
         if not stat.S_ISREG(info.st_mode):
             raise UnreadableFile("not a regular file; annotation files are plain text files")
-        raw = handle.read(MAX_FILE_BYTES + 1)
+        chunks, size = [], 0
+        while size <= MAX_FILE_BYTES:
+            chunk = os.read(descriptor, MAX_FILE_BYTES + 1 - size)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+        raw = b"".join(chunks)
+    except OSError as exc:
+        raise UnreadableFile(f"cannot read file: {exc.strerror}") from None
+    finally:
+        os.close(descriptor)
     if len(raw) > MAX_FILE_BYTES:
         raise UnreadableFile(f"file is over the {MAX_FILE_BYTES}-byte limit; an annotation "
                              "should be a few kilobytes")

@@ -166,6 +166,8 @@ class FactcheckExtension(markdown.Extension):
     def extendMarkdown(self, md: markdown.Markdown) -> None:
         # Nothing is loaded here: MkDocs builds every listed extension once just to check that
         # it loads. The project is checked when the first page is converted.
+        if "attr_list" not in md.treeprocessors:  # paragraph ids ({: #p-slug }) need it
+            md.registerExtensions(["attr_list"], {})
         md.parser.blockprocessors.register(DirectiveProcessor(md.parser), "factcheck-directive",
                                            DIRECTIVE_PRIORITY)
         md.treeprocessors.register(FactcheckTreeprocessor(md, self), "factcheck", TREE_PRIORITY)
