@@ -3,7 +3,7 @@
 Each class fills its files with what costs the validator or Python-Markdown most while staying
 valid: as many stray brackets and as deep nesting as allowed, runs of emphasis marks, backticks
 and dashes, a hundred links, combining marks at their limit, character references, the longest
-quote, twenty caveats, forty sources. ``scripts/bench.py`` times each class against the typical
+quote, the most caveats and sources allowed. ``scripts/bench.py`` times each class against the typical
 files; tests use the same files to check that they are valid.
 """
 
@@ -13,9 +13,14 @@ import json
 import shutil
 from pathlib import Path
 
+from factcheck.checking.notes_markdown import MAX_BLOCKS
+
 FILES_PER_CLASS = 100
 SIZE = 12_000  # bytes of each file, roughly: the typical files are padded to match the others
-ESSAY = Path(__file__).resolve().parent.parent / "tests" / "adversarial" / "essay.md"
+ROOT = Path(__file__).resolve().parent.parent
+ESSAY = ROOT / "tests" / "adversarial" / "essay.md"
+_FIELDS = json.loads((ROOT / "annotations" / "schema.json").read_text(encoding="utf-8"))["properties"]
+MAX_CAVEATS, MAX_SOURCES = _FIELDS["caveats"]["maxItems"], _FIELDS["sources"]["maxItems"]
 LONG = ("This paragraph is deliberately long so that a quote copying all of it can be noticed: it "
         "talks about funding, about talent, about compute and about the data that every laboratory "
         "needs, and it keeps going well past two hundred characters.")
@@ -46,10 +51,12 @@ def _source(number: int, supports: str = "Shows the share of researchers by coun
 
 
 def annotation(note: str, quote: str = "the real projects", caveats: list[str] = (),
-               sources: int = 2, paragraph: str = "real-projects") -> str:
+               sources: int = 2, paragraph: str = "real-projects", since: str = "") -> str:
     text = (f"paragraph: {paragraph}\nquote: {_yaml(quote)}\nkind: claim\nverdict: mixed\n"
             f"claim: Projects in China are real and those elsewhere are toys.\n"
             f"note: {_yaml(note)}\n")
+    if since:
+        text += f"since: {_yaml(since)}\n"
     if caveats:
         text += "caveats:\n" + "".join(f"  - {_yaml(c)}\n" for c in caveats)
     text += "sources:\n" + "".join(_source(n) for n in range(1, sources + 1))
@@ -77,7 +84,10 @@ def classes() -> dict[str, str]:
     cases = {
         "stray-brackets": annotation("[" * 10 + " " + _fill("plain words ", 4800),
                                      caveats=["[" * 10 + " " + _fill("plain words ", 1900)] * 4),
-        "deep-nesting": annotation("\n".join(["> - 1. > - 1. item of a deep list"] * 140)),
+        "deep-nesting": annotation("\n".join(["> - 1. > - 1. item of a deep list"] * MAX_BLOCKS)),
+        "list-items": annotation("Items:\n\n" + "- a\n" * (MAX_BLOCKS - 1),
+                                 caveats=["Items:\n\n" + "1. b\n" * (MAX_BLOCKS - 1)] * MAX_CAVEATS,
+                                 since="Items:\n\n" + "> c\n\n" * (MAX_BLOCKS // 2 - 1)),
         "emphasis-runs": annotation(_fill("**a _b ***c __d ")),
         "backtick-runs": annotation(_fill("``a ```b ````c ")),
         "dash-runs": annotation(_fill("a - - - - - b -- c --- d ") + "\n\n" + "-" * 80 + " x"),
@@ -86,18 +96,23 @@ def classes() -> dict[str, str]:
         "combining-marks": annotation(combining, caveats=[combining[:1900]] * 2),
         "character-references": annotation(_fill("&amp; &#169; &#x2014; &lt;x&gt; ")),
         "longest-quote": annotation(_fill(PROSE), quote=LONG, paragraph="long"),
-        "many-caveats": annotation("Short note.", caveats=[_fill(PROSE, 560)] * 20, sources=1),
-        "many-sources": annotation("Short note.", sources=40),
+        "many-caveats": annotation("Short note.", caveats=[_fill(PROSE, 900)] * MAX_CAVEATS, sources=1),
+        "many-sources": annotation("Short note.", sources=MAX_SOURCES),
     }
     return {"typical": _typical_padded(SIZE), **{name: _pad(text) for name, text in cases.items()}}
 
 
 def _pad(text: str) -> str:
-    """``text`` with ordinary sources added until the file is about SIZE bytes."""
+    """``text`` with ordinary sources added (as many as allowed), then a comment, until the file
+    is about SIZE bytes."""
     number = 100
-    while len(text.encode()) < SIZE - 250:
+    while len(text.encode()) < SIZE - 250 and text.count("\n  - title: ") < MAX_SOURCES:
         number += 1
         text = text.replace('author: Benchmark', _source(number).rstrip("\n") + "\nauthor: Benchmark")
+    missing = SIZE - 250 - len(text.encode())
+    if missing > 0:
+        text += "".join(f"# padding to the typical file's size, line {n:04d}\n"
+                        for n in range(missing // 48 + 1))
     return text
 
 

@@ -30,6 +30,9 @@ URL_SCHEMES = {"http", "https", "mailto"}
 LINK_REL = "nofollow noopener noreferrer ugc"
 MAX_STRAY_BRACKETS = 10  # '[' outside complete links: each costs a scan of the rest of the text
 MAX_NESTING = 6  # list and quote levels on one line
+# Each paragraph, list item or quoted line costs Python-Markdown about as much as 40 characters of
+# prose, so a field made of thousands of them would take ten times as long as its length suggests.
+MAX_BLOCKS = 50
 
 _cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS,
@@ -52,6 +55,8 @@ _COMPLETE_LINK = re.compile(r"\[[^\[\]\n]{0,500}\]\([^()\s]{1,2000}(?:[ ]+\"[^\"
 _ESCAPED = re.compile(r"\\.")
 _NESTED = re.compile(r"^(?:[ \t]*(?:>|[*+-](?=[ \t])|[0-9]{1,9}[.)](?=[ \t])))+", re.MULTILINE)
 _MARKER = re.compile(r">|[*+-]|[0-9]{1,9}[.)]")
+_BLOCK_LINE = re.compile(r"^[ \t]*(?:>|[*+-](?=[ \t])|[0-9]{1,9}[.)](?=[ \t]))", re.MULTILINE)
+_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
 _BARE_URL = re.compile(r"(?<![(<\w/\"'=])(https?://[^\s<>()\[\]]+[^\s<>()\[\].,;:!?'\"])")
 
 
@@ -72,6 +77,11 @@ def bounds_problem(text: str) -> str | None:
     if stray > MAX_STRAY_BRACKETS:
         return (f"has {stray} '[' outside complete links (at most {MAX_STRAY_BRACKETS}); write "
                 "links as [text](https://…) and a literal bracket as \\[")
+    chunks = [chunk for chunk in _BLANK_LINES.split(unescaped) if chunk.strip()]
+    blocks = len(_BLOCK_LINE.findall(unescaped)) + sum(not _BLOCK_LINE.match(c) for c in chunks)
+    if blocks > MAX_BLOCKS:
+        return (f"has {blocks} paragraphs, list items and quoted lines (at most {MAX_BLOCKS}); "
+                "a note is a few paragraphs: merge or shorten them")
     for match in _NESTED.finditer(unescaped):
         if len(_MARKER.findall(match.group())) > MAX_NESTING:
             return (f"nests lists or quotes more than {MAX_NESTING} levels deep on one line; "

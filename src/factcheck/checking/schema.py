@@ -181,6 +181,9 @@ def _message(error, document: YamlDocument) -> tuple[str, tuple]:
                 f"{error.validator_value} allowed"), path
     if validator == "minLength":
         return f"'{name}' is empty; write something or remove the field", path
+    if validator == "maxItems":
+        return (f"'{name}' has {len(error.instance)} entries; at most {error.validator_value} "
+                "allowed: keep the ones that matter most, or merge them"), path
     if validator == "minItems":
         return f"'{name}' needs at least {error.validator_value} entry", path
     if validator == "minimum":
