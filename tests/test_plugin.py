@@ -53,6 +53,16 @@ def _configure(site: Path, plugin: str) -> None:
     config.write_text(text.replace("  - factcheck\n", plugin), encoding="utf-8")
 
 
+def test_an_essay_page_keeps_the_title_of_its_own_heading(fixture_site, tmp_path):
+    """Generators take a page's title from a leading heading; the notes must not hide it."""
+    out = _build(fixture_site, tmp_path / "out")
+    html = (out / "index.html").read_text(encoding="utf-8")
+    topic = html[html.index('data-md-component="header-topic"'):]
+    assert topic.split("</span>")[0].split()[-3:] == ["A", "small", "essay"]  # not "Home"
+    assert html.index('<h1 id="a-small-essay">A small essay</h1>') < html.index('class="fc-essay"')
+    assert html.count("<h1") == 1
+
+
 @pytest.mark.parametrize("priority", [100, 50, 0, -100])
 def test_another_plugins_page_output_reaches_every_page(fixture_site, tmp_path, priority):
     write(fixture_site / "hooks.py", FOREIGN_HOOK.format(priority=priority))

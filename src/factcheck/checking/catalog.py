@@ -13,6 +13,7 @@ import itertools
 import os
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from ..model import Annotation, Correction, Paragraph, SourceRecord
@@ -52,10 +53,23 @@ class Catalog:
         return not self.problems.errors
 
     def by_page(self) -> dict[str, list[Annotation]]:
+        return self._by_page
+
+    def get(self, annotation_id: str) -> Annotation | None:
+        """The valid annotation with this id, or None."""
+        return self._by_id.get(annotation_id)
+
+    # A catalog is not changed once loaded, so these are worked out once.
+    @cached_property
+    def _by_page(self) -> dict[str, list[Annotation]]:
         grouped: dict[str, list[Annotation]] = {page: [] for page in self.pages}
         for annotation in self.annotations:
             grouped[annotation.page].append(annotation)
         return grouped
+
+    @cached_property
+    def _by_id(self) -> dict[str, Annotation]:
+        return {annotation.id: annotation for annotation in self.annotations}
 
 
 def load_catalog(project: Project, cache: ResultCache | None = None, jobs: int = 1) -> Catalog:

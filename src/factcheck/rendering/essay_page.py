@@ -83,8 +83,14 @@ def decorate(root: etree.Element, page: str, on_page: list[Annotation], claim_pa
         parent.insert(list(parent).index(first), freeze(problems_box(
             every_problem, f"Preview: {len(every_problem)} annotation problem(s). The build "
             "fails until they are fixed; this page shows the annotations that are valid.")))
+    # A leading heading stays first: generators take the page's title from it.
+    heading = root[0] if len(root) and root[0].tag == "h1" else None
+    if heading is not None:
+        root.remove(heading)
     wrapper = etree.Element("div", {"class": "fc-essay"})
     _wrap_children(root, wrapper)
+    if heading is not None:
+        root.insert(0, heading)
     script = etree.Element("script")
     script.text = EARLY_SCRIPT
     wrapper.insert(0, freeze(script))

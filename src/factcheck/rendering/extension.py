@@ -205,8 +205,8 @@ class FactcheckExtension(markdown.Extension):
             return claim_pages.claims_index(catalog, page or CLAIMS_INDEX, settings)
         if name == "corrections":
             return claim_pages.corrections_list(catalog, page or CORRECTIONS_PAGE)
-        annotation = next((a for a in catalog.annotations if a.id == argument and a.verdict), None)
-        if annotation is None:
+        annotation = catalog.get(argument) if argument else None
+        if annotation is None or not annotation.verdict:
             raise FactcheckError(f"factcheck: [[factcheck claim {argument}]] names no claim "
                                  "annotation")
         paragraph = catalog.pages[annotation.page][annotation.paragraph]
