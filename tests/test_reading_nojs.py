@@ -45,6 +45,17 @@ def test_every_note_is_one_step_away_after_its_paragraph(base, bare_base, viewpo
         assert all(p.stat().st_size > 10_000 for p in saved)
 
 
+@pytest.mark.parametrize("script", [True, False], ids=["js", "nojs"])
+def test_no_page_scrolls_sideways_on_a_phone(base, script):
+    with chromium(java_script_enabled=script, **PHONE) as context:
+        page = context.new_page()
+        for path in ("", "claims/", f"claims/{NOTE}/", "about/", "corrections/", "data/",
+                     "contributing/"):
+            page.goto(base + path, wait_until="load")
+            wider = page.evaluate("document.documentElement.scrollWidth")
+            assert wider <= 390, f"/{path} is {wider} px wide at 390 px"
+
+
 def test_without_javascript_the_claims_index_is_grouped_by_verdict(base):
     with chromium(java_script_enabled=False) as context:
         page = context.new_page()
