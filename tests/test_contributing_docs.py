@@ -258,14 +258,20 @@ def test_every_action_is_pinned_to_a_version():
                 assert re.fullmatch(r"[\w.-]+/[\w./-]+@(v\d+(\.\d+)*|[0-9a-f]{40})", step["uses"]), step
 
 
-def test_ci_runs_the_tests_the_validator_with_a_summary_and_properdocs():
+def test_ci_runs_the_tests_the_checks_pre_commit_and_every_generator():
     data = workflow("ci.yml")
     assert {"pull_request", "push"} <= set(data["on"])
     assert data["permissions"] == {"contents": "read"}
-    commands = "\n".join(step.get("run", "") for step in all_steps(data))
+    steps = all_steps(data)
+    commands = "\n".join(step.get("run", "") for step in steps)
     assert "bash .ci/run" in commands
     assert 'scripts/validate.py --summary "$GITHUB_STEP_SUMMARY"' in commands
+    assert "pre-commit run --all-files" in commands
     assert "properdocs build --strict" in commands
+    assert "make zensical-build" in commands
+    published = [step for step in steps if "--published origin/main" in step.get("run", "")]
+    assert len(published) == 1 and "pull_request" in published[0]["if"]
+    assert "refs/remotes/origin/main" in published[0]["run"]  # fetched before it is compared
 
 
 def test_pages_builds_strictly_and_deploys_with_least_privilege():
