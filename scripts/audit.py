@@ -31,6 +31,10 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from handwritten_twin import write_bare  # noqa: E402
+
 LIGHTHOUSE = ROOT / "tools" / "audit" / "node_modules" / "lighthouse" / "cli" / "index.js"
 TARGETS = {"performance": 95, "accessibility": 100, "best-practices": 100, "seo": 100}
 CHROME_FLAGS = ("--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage "
@@ -73,13 +77,9 @@ def build_site(out: Path) -> None:
 
 
 def build_plain_site(out: Path, config_dir: Path) -> None:
-    """The same pages with stock Material: the plugin and its generated pages left out."""
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    left_out = ("- factcheck", "- Claims: claims/index.md", "watch:", "- annotations")
-    kept = [f"docs_dir: {ROOT / 'docs'}" if line.startswith("docs_dir:") else line
-            for line in config.splitlines() if line.strip() not in left_out]
-    plain = config_dir / "mkdocs.yml"
-    plain.write_text("\n".join(kept) + "\n", encoding="utf-8")
+    """The same essay pages with stock Material, as the benchmark's bare essay: no plugin, no
+    notes, none of our assets."""
+    plain = write_bare(ROOT / "mkdocs.yml", config_dir)
     mkdocs = Path(sys.executable).parent / "mkdocs"
     subprocess.run([str(mkdocs), "build", "--quiet", "--config-file", str(plain),
                     "--site-dir", str(out)], cwd=ROOT, check=True)
